@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions are only the sites we have adapters for: the content script never runs elsewhere.
+const HOSTS = ['https://huggingface.co/*', 'https://arxiv.org/*'];
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader can follow every name to its file.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Paperlight',
+    description:
+      'Highlights your research topics on Hugging Face Papers and arXiv, and saves any paper in one click. Sends nothing anywhere.',
+    permissions: ['storage'],
+    host_permissions: HOSTS,
+    action: { default_title: 'Paperlight: saved papers' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paperlight@paperlight.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
