@@ -16,7 +16,9 @@ export const PaperSchema = z.object({
   /** The site the paper was read from: `huggingface`, `arxiv`, ... */
   source: z.string().min(1),
   /** Site-specific facts that are worth keeping (upvotes, GitHub repo, comments, subjects...). */
-  extras: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
+  extras: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+    .optional(),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
@@ -27,8 +29,14 @@ const OLD_STYLE = String.raw`[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2})?\/\d{7}`;
 const VERSION = String.raw`(?:v\d+)?`;
 
 const BARE_ID = new RegExp(`^(?:arxiv:)?(${NEW_STYLE}|${OLD_STYLE})${VERSION}$`, 'i');
-const ID_IN_TEXT = new RegExp(`(?:^|[^\\w.\\/-])(?:arxiv:\\s*)?(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?![\\w.])`, 'i');
-const ID_IN_PATH = new RegExp(`^\\/(?:abs|pdf|html|format|papers)\\/(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?:\\.pdf)?\\/?$`, 'i');
+const ID_IN_TEXT = new RegExp(
+  `(?:^|[^\\w.\\/-])(?:arxiv:\\s*)?(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?![\\w.])`,
+  'i',
+);
+const ID_IN_PATH = new RegExp(
+  `^\\/(?:abs|pdf|html|format|papers)\\/(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?:\\.pdf)?\\/?$`,
+  'i',
+);
 const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 
 /** Lowercases the archive but keeps an old-style subject class's capitals (math.GT/0309136). */

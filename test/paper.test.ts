@@ -21,7 +21,10 @@ const oldStyleId = fc
   )
   .map(([archive, n]) => `${archive}/${String(n).padStart(7, '0')}`);
 const arxivId = fc.oneof(newStyleId, oldStyleId);
-const version = fc.option(fc.integer({ min: 1, max: 30 }).map((v) => `v${v}`), { nil: '' });
+const version = fc.option(
+  fc.integer({ min: 1, max: 30 }).map((v) => `v${v}`),
+  { nil: '' },
+);
 
 describe('canonical arXiv ids', () => {
   it.each([
