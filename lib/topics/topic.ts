@@ -10,6 +10,8 @@ export const TopicSchema = z.looseObject({
     .default('#f4b400'),
   terms: z.array(z.string()),
   enabled: z.boolean().default(true),
+  /** Last edit (ISO timestamp); imports and sync keep the newer of two versions of a topic. */
+  updatedAt: z.string().optional(),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
