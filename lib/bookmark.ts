@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaperSchema } from './paper';
+import { PaperSchema } from './paper-schema';
 
 /**
  * A saved paper: what the page offered, plus the researcher's own data. This is also the shape of a

@@ -1,26 +1,26 @@
-import { z } from 'zod';
+/** A value a site adapter may keep about a paper beyond the common fields. */
+export type PaperExtra = string | number | boolean | string[];
 
 /**
  * A paper as the content script reads it off a page. The canonical id is the one key across sites:
  * the same arXiv paper on Hugging Face, an arXiv listing and its abstract page is one paper.
+ * (Plain types here, so the content script carries no schema library; lib/paper-schema.ts
+ * validates the same shape where data crosses a trust boundary.)
  */
-export const PaperSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  authors: z.array(z.string()).default([]),
-  abstract: z.string().optional(),
-  url: z.string().optional(),
-  pdfUrl: z.string().optional(),
+export interface Paper {
+  id: string;
+  title: string;
+  authors: string[];
+  abstract?: string;
+  url?: string;
+  pdfUrl?: string;
   /** ISO date (YYYY-MM-DD) or full ISO timestamp, as precise as the page says. */
-  published: z.string().optional(),
+  published?: string;
   /** The site the paper was read from: `huggingface`, `arxiv`, ... */
-  source: z.string().min(1),
-  /** Site-specific facts that are worth keeping (upvotes, GitHub repo, comments, subjects...). */
-  extras: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
-    .optional(),
-});
-export type Paper = z.infer<typeof PaperSchema>;
+  source: string;
+  /** Site-specific facts worth keeping (upvotes, GitHub repo, comments, subjects...). */
+  extras?: Record<string, PaperExtra>;
+}
 
 // New-style ids (0704.0001 onwards): YYMM.NNNN until 2014, YYMM.NNNNN since.
 const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;

@@ -5,8 +5,8 @@ import {
   canonicalIdFromDoi,
   canonicalIdFromText,
   canonicalIdFromUrl,
-  PaperSchema,
 } from '../lib/paper';
+import { PaperSchema } from '../lib/paper-schema';
 
 const newStyleId = fc
   .tuple(fc.integer({ min: 7, max: 30 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 99999 }))
