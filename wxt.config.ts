@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Host permissions are only the sites we have adapters for: the content script never runs elsewhere.
-const HOSTS = ['https://huggingface.co/*', 'https://arxiv.org/*'];
+import { SUPPORTED_HOST_PATTERNS } from './lib/hosts';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
@@ -11,7 +9,7 @@ export default defineConfig({
     description:
       'Highlights your research topics on Hugging Face Papers and arXiv, and saves any paper in one click. Sends nothing anywhere.',
     permissions: ['storage'],
-    host_permissions: HOSTS,
+    host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'Paperlight: saved papers' },
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Bookmark } from '../bookmark';
+import type { Database } from '../db';
+import {
+  listBookmarks,
+  listTopics,
+  putBookmark,
+  removeBookmark,
+  replaceTopics,
+  saveBookmark,
+  savedAmong,
+} from '../library';
+import { exportLibrary, importLibrary } from '../library-transfer';
+import {
+  type ChangeEvent,
+  type Reply,
+  RequestSchemas,
+  type RequestType,
+  type ResponseMap,
+} from '../messages';
+
+type Payload<T extends RequestType> = z.output<(typeof RequestSchemas)[T]>;
+
+export interface HandlerContext {
+  db: Database;
+  /** Tells every open tab and extension page about a committed change. */
+  broadcast(event: ChangeEvent): void;
+}
+
+type Handlers = { [T in RequestType]: (payload: Payload<T>, ctx: HandlerContext) => Promise<ResponseMap[T]> };
+
+const handlers: Handlers = {
+  'bookmarks/list': (_, { db }) => listBookmarks(db),
+  'bookmarks/status': ({ ids }, { db }) => savedAmong(db, ids),
+  async 'bookmarks/save'(input, { db, broadcast }) {
+    const saved = await saveBookmark(db, input);
+    broadcast({ type: 'changed/bookmarks', saved: [saved], removed: [] });
+    return saved;
+  },
+  async 'bookmarks/remove'({ id }, { db, broadcast }) {
+    const removed = await removeBookmark(db, id);
+    if (removed) broadcast({ type: 'changed/bookmarks', saved: [], removed: [id] });
+    return removed;
+  },
+  async 'bookmarks/restore'({ bookmark }, { db, broadcast }) {
+    const restored = await putBookmark(db, bookmark as Bookmark);
+    broadcast({ type: 'changed/bookmarks', saved: [restored], removed: [] });
+    return restored;
+  },
+  'topics/list': (_, { db }) => listTopics(db),
+  async 'topics/replace'({ topics }, { db, broadcast }) {
+    const stored = await replaceTopics(db, topics);
+    broadcast({ type: 'changed/topics', topics: stored });
+    return stored;
+  },
+  async 'library/import'({ text }, { db, broadcast }) {
+    const { report, bookmarks, topics } = await importLibrary(db, text);
+    if (bookmarks.length) broadcast({ type: 'changed/bookmarks', saved: bookmarks, removed: [] });
+    if (topics) broadcast({ type: 'changed/topics', topics });
+    return report;
+  },
+  'library/export': (_, { db }) => exportLibrary(db),
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Validates and runs one request. Never throws: an unknown or malformed message, or a failed
+ * operation, becomes an error reply, and nothing is written.
+ */
+export async function handleMessage(message: unknown, ctx: HandlerContext): Promise<Reply<unknown>> {
+  if (typeof message !== 'object' || message === null || !('type' in message)) {
+    return { ok: false, error: 'Malformed message: expected { type, payload }' };
+  }
+  const { type, payload } = message as { type: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(RequestSchemas, type)) {
+    return { ok: false, error: `Unknown message type: ${String(type).slice(0, 100)}` };
+  }
+  const requestType = type as RequestType;
+  const parsed = RequestSchemas[requestType].safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: `Invalid ${requestType} request: ${describeIssues(parsed.error)}` };
+  }
+  try {
+    const handler = handlers[requestType] as (payload: unknown, ctx: HandlerContext) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (error) {
+    console.error(`Paperlight: ${requestType} failed`, error);
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Backup, MergeReport } from './backup';
+import type { Bookmark } from './bookmark';
+import { PaperSchema } from './paper-schema';
+import { type Topic, TopicSchema } from './topics/topic';
+
+/**
+ * The one protocol between the extension's pages and content scripts and the background, which
+ * owns the data. Requests are parsed with these schemas in the background before anything acts on
+ * them: a content script runs next to page scripts, so nothing it sends is trusted.
+ */
+export const RequestSchemas = {
+  'bookmarks/list': z.object({}),
+  /** Which of these ids are saved: content scripts ask for the cards they show. */
+  'bookmarks/status': z.object({ ids: z.array(z.string()).max(20_000) }),
+  'bookmarks/save': z.object({
+    paper: PaperSchema,
+    topics: z.array(z.string()).max(1_000).default([]),
+    savedFrom: z.string().max(4_096).optional(),
+  }),
+  'bookmarks/remove': z.object({ id: z.string() }),
+  /** Puts a removed bookmark back exactly as it was (undo). */
+  'bookmarks/restore': z.object({
+    bookmark: z.looseObject({ id: z.string().min(1), title: z.string().min(1) }),
+  }),
+  'topics/list': z.object({}),
+  /** The whole ordered topic list, as the options page edits it. */
+  'topics/replace': z.object({ topics: z.array(TopicSchema).max(5_000) }),
+  'library/import': z.object({ text: z.string() }),
+  'library/export': z.object({}),
+} satisfies Record<string, z.ZodType>;
+
+export type RequestType = keyof typeof RequestSchemas;
+export type RequestOf<T extends RequestType> = z.input<(typeof RequestSchemas)[T]>;
+
+export interface ResponseMap {
+  'bookmarks/list': Bookmark[];
+  'bookmarks/status': string[];
+  'bookmarks/save': Bookmark;
+  'bookmarks/remove': Bookmark | null;
+  'bookmarks/restore': Bookmark;
+  'topics/list': Topic[];
+  'topics/replace': Topic[];
+  'library/import': MergeReport;
+  'library/export': Backup;
+}
+
+export interface RequestMessage<T extends RequestType = RequestType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** What the background tells every open tab and extension page after a change has committed. */
+export type ChangeEvent =
+  | { type: 'changed/bookmarks'; saved: Bookmark[]; removed: string[] }
+  | { type: 'changed/topics'; topics: Topic[] };

@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import type { ChangeEvent, Reply, RequestMessage, RequestOf, RequestType, ResponseMap } from './messages';
+
+/**
+ * The runtime half of the protocol in lib/messages.ts, for content scripts and extension pages.
+ * It imports only types from there, so the content script does not carry the schema library.
+ */
+
+const ChangeEventTypes = new Set<string>(['changed/bookmarks', 'changed/topics']);
+
+export function isChangeEvent(message: unknown): message is ChangeEvent {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    ChangeEventTypes.has((message as { type?: unknown }).type as string)
+  );
+}
+
+/** Sends a request to the background; resolves with its data or rejects with its error message. */
+export async function request<T extends RequestType>(
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseMap[T]> {
+  const reply = (await browser.runtime.sendMessage({ type, payload } satisfies RequestMessage<T>)) as
+    | Reply<ResponseMap[T]>
+    | undefined;
+  if (!reply) throw new Error(`No answer from Paperlight's background to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
