@@ -1,0 +1,221 @@
+import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ChangeEvent } from '../messages';
+import { isChangeEvent, request } from '../messenger';
+import { extractPapers } from '../sites';
+import type { PaperCard } from '../sites/types';
+import { CardUi } from './card-ui';
+
+/** How many cards are decorated per main-thread task, so that no task of ours runs long. */
+const CARDS_PER_TASK = 100;
+/** Pages re-render in bursts (MathJax, client-side navigation): rescan once the burst settles. */
+const RESCAN_DELAY_MS = 120;
+
+interface MountedCard {
+  card: PaperCard;
+  ui: CardUi;
+  pending: boolean;
+  error?: string;
+}
+
+/** Yields to the browser between chunks of work, so input and painting are never held up. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Everything Paperlight does on one page: finds the paper cards, marks them, gives each a bookmark
+ * toggle, and keeps all of it in step with the page (content that appears or re-renders later) and
+ * with the library (changes made in other tabs or the popup).
+ */
+export class PageController {
+  private readonly mounted = new Map<HTMLElement, MountedCard>();
+  private readonly saved = new Set<string>();
+  private scanning: Promise<void> | undefined;
+  private rescanRequested = false;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+  ) {}
+
+  start(): void {
+    this.requestScan();
+    const observer = new MutationObserver((mutations) => {
+      if (mutations.some((mutation) => this.isPageMutation(mutation))) this.scheduleRescan();
+    });
+    observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.ctx.onInvalidated(() => {
+      observer.disconnect();
+      this.teardown();
+    });
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.scheduleRescan());
+    // A change broadcast while this tab slept (or while the worker restarted) is caught up on return.
+    this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
+      if (this.doc.visibilityState === 'visible') void this.refreshSavedState([...this.mountedIds()]);
+    });
+    const onMessage = (message: unknown) => {
+      if (isChangeEvent(message)) this.applyChange(message);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  /** Our own UI being added or re-rendered is not a page change. */
+  private isPageMutation(mutation: MutationRecord): boolean {
+    const target = mutation.target as Node;
+    if (target instanceof Element && target.closest('[data-paperlight-ui]')) return false;
+    const touched = [...mutation.addedNodes, ...mutation.removedNodes];
+    return touched.some((node) => !(node instanceof Element && node.hasAttribute('data-paperlight-ui')));
+  }
+
+  private scheduleRescan(): void {
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => this.requestScan(), RESCAN_DELAY_MS);
+  }
+
+  /** Scans now, or right after the scan under way: never two at once. */
+  private requestScan(): void {
+    if (this.scanning) {
+      this.rescanRequested = true;
+      return;
+    }
+    this.scanning = this.scan()
+      .catch((error: unknown) => console.warn('Paperlight: scanning the page failed', error))
+      .finally(() => {
+        this.scanning = undefined;
+        if (this.rescanRequested) {
+          this.rescanRequested = false;
+          this.requestScan();
+        }
+      });
+  }
+
+  private async scan(): Promise<void> {
+    if (this.ctx.isInvalid) return;
+    const url = new URL(this.doc.location.href);
+    const cards = extractPapers(this.doc, url).flatMap((result) => result.cards);
+    this.forgetDetachedCards();
+    const fresh = cards.filter((card) => {
+      const existing = this.mounted.get(card.root);
+      return !existing || !existing.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
+    });
+    if (!fresh.length) return;
+    const status = this.refreshSavedState(fresh.map((card) => card.paper.id));
+    for (let start = 0; start < fresh.length; start += CARDS_PER_TASK) {
+      if (start > 0) await nextTask();
+      if (this.ctx.isInvalid) return;
+      for (const card of fresh.slice(start, start + CARDS_PER_TASK)) this.mount(card);
+    }
+    await status;
+  }
+
+  private mount(card: PaperCard): void {
+    try {
+      this.mounted.get(card.root)?.ui.destroy();
+      card.root.setAttribute('data-paperlight-id', card.paper.id);
+      const ui = new CardUi(this.doc);
+      ui.attach(card);
+      const entry: MountedCard = { card, ui, pending: false };
+      this.mounted.set(card.root, entry);
+      this.render(entry);
+    } catch (error) {
+      console.warn('Paperlight: could not decorate a card', card.paper.id, error);
+    }
+  }
+
+  private render(entry: MountedCard): void {
+    entry.ui.render({
+      saved: this.saved.has(entry.card.paper.id),
+      pending: entry.pending,
+      error: entry.error,
+      topics: [],
+      onToggle: () => void this.toggle(entry),
+    });
+  }
+
+  private forgetDetachedCards(): void {
+    for (const [root, entry] of this.mounted) {
+      if (!root.isConnected) {
+        entry.ui.destroy();
+        this.mounted.delete(root);
+      }
+    }
+  }
+
+  private *mountedIds(): Iterable<string> {
+    for (const entry of this.mounted.values()) yield entry.card.paper.id;
+  }
+
+  private renderPaper(id: string): void {
+    for (const entry of this.mounted.values()) if (entry.card.paper.id === id) this.render(entry);
+  }
+
+  /** Asks the background which of these papers are saved, and shows it. */
+  private async refreshSavedState(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    try {
+      const saved = new Set(await request('bookmarks/status', { ids: [...new Set(ids)] }));
+      for (const id of ids) {
+        if (saved.has(id) === this.saved.has(id)) continue;
+        if (saved.has(id)) this.saved.add(id);
+        else this.saved.delete(id);
+        this.renderPaper(id);
+      }
+    } catch (error) {
+      console.warn('Paperlight: could not read saved papers', describe(error));
+    }
+  }
+
+  /** Optimistic: the toggle flips at once, and flips back with a message if the write fails. */
+  private async toggle(entry: MountedCard): Promise<void> {
+    const { paper } = entry.card;
+    const wasSaved = this.saved.has(paper.id);
+    if (wasSaved) this.saved.delete(paper.id);
+    else this.saved.add(paper.id);
+    entry.pending = true;
+    entry.error = undefined;
+    this.renderPaper(paper.id);
+    try {
+      if (wasSaved) await request('bookmarks/remove', { id: paper.id });
+      else await request('bookmarks/save', { paper, topics: [], savedFrom: this.doc.location.href });
+    } catch (error) {
+      if (wasSaved) this.saved.add(paper.id);
+      else this.saved.delete(paper.id);
+      entry.error = `Not ${wasSaved ? 'removed' : 'saved'}: ${describe(error)}`;
+    } finally {
+      entry.pending = false;
+      this.renderPaper(paper.id);
+    }
+  }
+
+  private applyChange(event: ChangeEvent): void {
+    if (event.type !== 'changed/bookmarks') return;
+    for (const bookmark of event.saved) {
+      this.saved.add(bookmark.id);
+      this.renderPaper(bookmark.id);
+    }
+    for (const id of event.removed) {
+      this.saved.delete(id);
+      this.renderPaper(id);
+    }
+  }
+
+  /** The extension was updated or removed: leave the page as we found it. */
+  private teardown(): void {
+    clearTimeout(this.rescanTimer);
+    for (const [root, entry] of this.mounted) {
+      entry.ui.destroy();
+      root.removeAttribute('data-paperlight-id');
+      root.removeAttribute('data-paperlight-topics');
+    }
+    this.mounted.clear();
+  }
+}
