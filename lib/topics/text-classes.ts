@@ -1,0 +1,94 @@
+/**
+ * Character tables shared by the matcher and its tests: case folding, separators, and what counts as
+ * a word character, per UTF-16 code unit. Built once, lazily, in about a millisecond.
+ *
+ * - Folding: `String.prototype.toLowerCase` per code unit, plus final sigma `ς` → `σ` (Greek words
+ *   end in `ς` in lower case but in `Σ` in capitals). A character whose lower case is longer (`İ`)
+ *   folds to the first unit of it. Characters outside the BMP are not folded.
+ * - Separators, between the words of a term: white space (as `\s`) and the hyphens `-` U+2010–U+2013.
+ * - Word characters: letters, combining marks, digits and `_` (so an accent, even a combining one,
+ *   never splits a word). Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+ *   Myanmar) are word characters too, but every position next to one counts as a word boundary.
+ */
+
+const SEPARATOR_CHARS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff-\u2010\u2011\u2012\u2013';
+
+/** Splits a term into its words: runs of separators, as in the table above. */
+export const SEPARATOR_RUN = /[\s\-\u2010-\u2013]+/u;
+
+let foldTable: Uint16Array | undefined;
+
+/** Code unit → folded code unit, for all 65,536 units. */
+export function foldTableFor(): Uint16Array {
+  if (foldTable) return foldTable;
+  const table = new Uint16Array(65536);
+  const chunk = 256;
+  for (let base = 0; base < 65536; base += chunk) {
+    const units = Array.from({ length: chunk }, (_, k) => base + k);
+    const lower = String.fromCharCode(...units).toLowerCase();
+    if (lower.length === chunk) {
+      for (let k = 0; k < chunk; k++) table[base + k] = lower.charCodeAt(k);
+    } else {
+      // Some unit in this chunk lowercases to two units: fold each on its own.
+      for (let k = 0; k < chunk; k++)
+        table[base + k] = String.fromCharCode(base + k)
+          .toLowerCase()
+          .charCodeAt(0);
+    }
+  }
+  table[0x03c2] = 0x03c3;
+  foldTable = table;
+  return table;
+}
+
+export const SEPARATOR_UNITS: readonly number[] = Array.from(SEPARATOR_CHARS, (char) => char.charCodeAt(0));
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+const UNSPACED_SCRIPT =
+  /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]$/u;
+
+/** Character kinds, as small numbers so they fit the cache below. */
+const Kind = { Unknown: 0, Other: 1, Word: 2, UnspacedWord: 3 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** Per BMP code unit, filled on demand: boundaries are checked only at match edges, which are rare. */
+const kindCache = new Uint8Array(65536);
+
+function kindOf(codePoint: number): Kind {
+  if (codePoint < 65536) {
+    const cached = kindCache[codePoint] as Kind;
+    if (cached !== Kind.Unknown) return cached;
+  }
+  const char = String.fromCodePoint(codePoint);
+  const kind = UNSPACED_SCRIPT.test(char) ? Kind.UnspacedWord : WORD_CHAR.test(char) ? Kind.Word : Kind.Other;
+  if (codePoint < 65536) kindCache[codePoint] = kind;
+  return kind;
+}
+
+function codePointBefore(text: string, index: number): number {
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/**
+ * Whether `index` (between `text[index - 1]` and `text[index]`) is a word boundary: the text's ends,
+ * any place where one side is not a word character, and any place next to a character of a script
+ * written without spaces.
+ */
+export function isWordBoundary(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return true;
+  const before = kindOf(codePointBefore(text, index));
+  const after = kindOf(text.codePointAt(index) ?? 0);
+  return (
+    before === Kind.Other ||
+    after === Kind.Other ||
+    before === Kind.UnspacedWord ||
+    after === Kind.UnspacedWord
+  );
+}
