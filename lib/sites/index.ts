@@ -1,9 +1,16 @@
 import type { Adapter } from './adapter';
+import { arxivAbs } from './arxiv-abs';
+import { arxivList } from './arxiv-list';
+import { arxivSearch } from './arxiv-search';
+import { generic } from './generic';
 import { huggingface } from './huggingface';
 import type { PaperCard } from './types';
 
-/** Every site adapter, in priority order: when two claim the same card root, the first wins. */
-export const adapters: readonly Adapter[] = [huggingface];
+/**
+ * Every site adapter, in priority order: when two claim the same card root, the first wins. The
+ * generic one is a fallback: it runs only where the others found nothing.
+ */
+export const adapters: readonly Adapter[] = [huggingface, arxivList, arxivSearch, arxivAbs, generic];
 
 /** What one adapter found on a page. */
 export interface AdapterResult {
@@ -68,4 +75,5 @@ export function extractCards(doc: Document, url: URL, registry: readonly Adapter
 }
 
 export type { Adapter, Warn } from './adapter';
+export { paperRefFromPageUrl } from './arxiv-abs';
 export type { PaperCard, SiteAdapter } from './types';

@@ -8,9 +8,12 @@ export const hasShared = (path: string): boolean => existsSync(resolve(SHARED_FI
 /** Fixtures we wrote ourselves, committed in this repository. */
 const OWN_FIXTURES = resolve(__dirname, '../fixtures/sites');
 
-/** A fresh document holding the given HTML, parsed as the browser would. */
+/**
+ * A fresh document holding the given HTML, parsed as the browser would. `<link>` tags are dropped:
+ * extraction never reads them, and happy-dom would try (and loudly fail) to fetch the stylesheets.
+ */
 export function documentFrom(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
+  return new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/gi, ''), 'text/html');
 }
 
 export function sharedDocument(path: string): Document {

@@ -1,0 +1,105 @@
+import { normaliseSpace } from './adapter';
+
+/** Hosts that serve arXiv's own pages. */
+export const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+
+export function isArxivHost(url: URL): boolean {
+  return ARXIV_HOSTS.has(url.hostname);
+}
+
+// MathJax 2 leaves its rendering in elements whose class starts with "MathJax" (MathJax,
+// MathJax_Preview, MathJax_Display, MathJax_CHTML, MathJax_SVG...) and the source in a script.
+const MATHJAX2_RENDERING = /(?:^|\s)MathJax/;
+
+function appendText(node: Node, parts: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      parts.push(child.nodeValue ?? '');
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const tag = element.localName;
+    if (tag === 'script') {
+      const type = element.getAttribute('type') ?? '';
+      if (type.startsWith('math/tex')) {
+        const fence = type.includes('display') ? '$$' : '$';
+        parts.push(`${fence}${element.textContent ?? ''}${fence}`);
+      }
+    } else if (tag === 'mjx-container') {
+      // MathJax 3 keeps no TeX in the page; its assistive MathML holds the readable text.
+      parts.push(element.querySelector('mjx-assistive-mml')?.textContent ?? '');
+    } else if (
+      tag !== 'style' &&
+      !element.hasAttribute('data-paperlight-ui') &&
+      !MATHJAX2_RENDERING.test(element.getAttribute('class') ?? '')
+    ) {
+      appendText(element, parts);
+    }
+  }
+}
+
+/**
+ * An element's text as the page's source had it, before or after MathJax typesets it: rendered
+ * maths is read back as its TeX (`$Bi_2O_2Se$`), and the extension's own UI is never read.
+ */
+export function sourceText(element: Element | null | undefined): string {
+  if (!element) return '';
+  const parts: string[] = [];
+  appendText(element, parts);
+  return normaliseSpace(parts.join(''));
+}
+
+// The labels arXiv puts before a field's value, in listings, search results and abstract pages.
+const DESCRIPTOR =
+  /^(?:Title|Authors?|Abstract|Comments|Journal[- ]ref|Subjects|Report[- ]no|DOI|MSC[- ]class(?:es)?|ACM[- ]class(?:es)?)\s*:\s*/i;
+
+/** A field's value without its leading label ("Title: Foo" → "Foo"). */
+export function withoutDescriptor(text: string): string {
+  return text.replace(DESCRIPTOR, '');
+}
+
+/**
+ * The field a label names, when the text is a label and nothing else: `Journal-ref:` →
+ * `journal-ref`, `Authors:` → `authors`; `Title: Foo` → undefined.
+ */
+export function labelOf(text: string): string | undefined {
+  const match = DESCRIPTOR.exec(text);
+  if (!match || match[0].length !== text.length) return undefined;
+  const label = match[0]
+    .replace(/\s*:\s*$/, '')
+    .replace(' ', '-')
+    .toLowerCase();
+  return label === 'author' ? 'authors' : label;
+}
+
+/** `Materials Science (cond-mat.mtrl-sci); Soft Condensed Matter (cond-mat.soft)` → the codes. */
+export function subjectCodes(text: string): string[] {
+  return [...text.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((match) => match[1] ?? '').filter(Boolean);
+}
+
+/**
+ * Authors from an arXiv author block: the linked names. Affiliations written after a name
+ * ("Jane Doe (TU Wien)") are not names, so unlinked text is used only when nothing is linked.
+ */
+export function authorNames(block: Element | null | undefined): string[] {
+  if (!block) return [];
+  const linked = [...block.querySelectorAll('a')].map((link) => normaliseSpace(link.textContent ?? ''));
+  const names = linked.filter(Boolean);
+  if (names.length) return names;
+  return withoutDescriptor(sourceText(block))
+    .split(/,\s*|\s+and\s+/)
+    .map((name) => name.replace(/\s*\([^)]*\)\s*$/, '').trim())
+    .filter(Boolean);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `25 September, 2023` or `9 Sep 2026` → `2023-09-25`; undefined when no such date is found. */
+export function dateFromText(text: string): string | undefined {
+  const match = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})/.exec(text);
+  if (!match) return undefined;
+  const month = MONTHS.indexOf((match[2] ?? '').toLowerCase());
+  if (month < 0) return undefined;
+  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
+}
