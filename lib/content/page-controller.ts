@@ -105,7 +105,7 @@ export class PageController {
     this.forgetDetachedCards();
     const fresh = cards.filter((card) => {
       const existing = this.mounted.get(card.root);
-      return !existing || !existing.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
+      return !existing?.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
     });
     if (!fresh.length) return;
     const status = this.refreshSavedState(fresh.map((card) => card.paper.id));
