@@ -8,9 +8,17 @@ export default defineConfig({
     name: 'Paperlight',
     description:
       'Highlights your research topics on Hugging Face Papers and arXiv, and saves any paper in one click. Sends nothing anywhere.',
-    permissions: ['storage'],
+    // contextMenus: "Save paper" on links to papers.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'Paperlight: saved papers' },
+    commands: {
+      // lib/background/commands.ts: the tab saves the paper under focus, or the page's own paper.
+      'save-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper under focus, or the paper this page shows',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -60,6 +60,41 @@ function mergePaperInto(existing: Bookmark, { paper, topics }: SaveInput): Bookm
   return BookmarkSchema.parse(filled);
 }
 
+export interface BookmarkChanges {
+  tags?: string[];
+  note?: string;
+  read?: boolean;
+}
+
+/**
+ * Changes the user's own data on a saved paper (tags deduplicated, in the order given) and stamps
+ * `updatedAt`, so that merges keep the newest edit. Fails if the paper is not saved.
+ */
+export async function updateBookmark(
+  db: Database,
+  id: string,
+  changes: BookmarkChanges,
+  now = new Date(),
+): Promise<Bookmark> {
+  const tx = db.transaction('bookmarks', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error(`Not saved: ${id}`);
+  }
+  const updated: Bookmark = {
+    ...existing,
+    ...(changes.tags ? { tags: [...new Set(changes.tags.map((tag) => tag.trim()).filter(Boolean))] } : {}),
+    ...(changes.note !== undefined ? { note: changes.note } : {}),
+    ...(changes.read !== undefined ? { read: changes.read } : {}),
+    updatedAt: now.toISOString(),
+  };
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
 /** Removes a saved paper; returns what was removed (for undo), or null if it was not saved. */
 export async function removeBookmark(db: Database, id: string): Promise<Bookmark | null> {
   const tx = db.transaction('bookmarks', 'readwrite');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Backup, MergeReport } from './backup';
-import type { Bookmark } from './bookmark';
+import { type Bookmark, BookmarkSchema } from './bookmark';
 import { PaperSchema } from './paper-schema';
 import { type Topic, TopicSchema } from './topics/topic';
 
@@ -18,11 +18,19 @@ export const RequestSchemas = {
     topics: z.array(z.string()).max(1_000).default([]),
     savedFrom: z.string().max(4_096).optional(),
   }),
+  /** The user's own data on a saved paper; only the fields given change, and `updatedAt` is set. */
+  'bookmarks/update': z
+    .object({
+      id: z.string().min(1),
+      tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+      note: z.string().max(10_000).optional(),
+      read: z.boolean().optional(),
+    })
+    .strict(),
+  /** Removes a saved paper; the reply is what was removed, which `bookmarks/restore` puts back. */
   'bookmarks/remove': z.object({ id: z.string() }),
   /** Puts a removed bookmark back exactly as it was (undo). */
-  'bookmarks/restore': z.object({
-    bookmark: z.looseObject({ id: z.string().min(1), title: z.string().min(1) }),
-  }),
+  'bookmarks/restore': z.object({ bookmark: BookmarkSchema }),
   'topics/list': z.object({}),
   /** The whole ordered topic list, as the options page edits it. */
   'topics/replace': z.object({ topics: z.array(TopicSchema).max(5_000) }),
@@ -37,6 +45,7 @@ export interface ResponseMap {
   'bookmarks/list': Bookmark[];
   'bookmarks/status': string[];
   'bookmarks/save': Bookmark;
+  'bookmarks/update': Bookmark;
   'bookmarks/remove': Bookmark | null;
   'bookmarks/restore': Bookmark;
   'topics/list': Topic[];
@@ -56,3 +65,16 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 export type ChangeEvent =
   | { type: 'changed/bookmarks'; saved: Bookmark[]; removed: string[] }
   | { type: 'changed/topics'; topics: Topic[] };
+
+/**
+ * What the background tells one tab when the user presses the "save-paper" keyboard shortcut
+ * (manifest `commands`). The content script saves the paper under focus (or, on an abstract page,
+ * the page's paper) and replies `{ handled: true }`. Any other reply, or no content script in the
+ * tab (a PDF), and the background saves the paper the tab's URL names, if it names one.
+ */
+export interface SaveFocusedCommand {
+  type: 'command/save-focused';
+}
+export interface SaveFocusedReply {
+  handled: boolean;
+}

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Bookmark } from '../bookmark';
 import type { Database } from '../db';
 import {
   listBookmarks,
@@ -9,6 +8,7 @@ import {
   replaceTopics,
   saveBookmark,
   savedAmong,
+  updateBookmark,
 } from '../library';
 import { exportLibrary, importLibrary } from '../library-transfer';
 import {
@@ -37,13 +37,18 @@ const handlers: Handlers = {
     broadcast({ type: 'changed/bookmarks', saved: [saved], removed: [] });
     return saved;
   },
+  async 'bookmarks/update'({ id, ...changes }, { db, broadcast }) {
+    const updated = await updateBookmark(db, id, changes);
+    broadcast({ type: 'changed/bookmarks', saved: [updated], removed: [] });
+    return updated;
+  },
   async 'bookmarks/remove'({ id }, { db, broadcast }) {
     const removed = await removeBookmark(db, id);
     if (removed) broadcast({ type: 'changed/bookmarks', saved: [], removed: [id] });
     return removed;
   },
   async 'bookmarks/restore'({ bookmark }, { db, broadcast }) {
-    const restored = await putBookmark(db, bookmark as Bookmark);
+    const restored = await putBookmark(db, bookmark);
     broadcast({ type: 'changed/bookmarks', saved: [restored], removed: [] });
     return restored;
   },
