@@ -92,3 +92,18 @@ export function isWordBoundary(text: string, index: number): boolean {
     after === Kind.UnspacedWord
   );
 }
+
+/** Whether a trailing plural `s`/`es` may follow this word: it ends in a letter of a spaced script. */
+export function acceptsPlural(word: string): boolean {
+  const last = word.codePointAt(word.length - 1 - (/[\udc00-\udfff]$/.test(word) ? 1 : 0)) ?? 0;
+  const kind = kindOf(last);
+  return kind === Kind.Word && /\p{L}|\p{M}/u.test(String.fromCodePoint(last));
+}
+
+/** The text, folded code unit by code unit as the matcher compares it. */
+export function foldText(text: string): string {
+  const table = foldTableFor();
+  let folded = '';
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(table[text.charCodeAt(i)] as number);
+  return folded;
+}
