@@ -1,4 +1,4 @@
-import { normaliseSpace } from './adapter';
+import { normaliseSpace, textOf } from './adapter';
 
 /** Hosts that serve arXiv's own pages. */
 export const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
@@ -78,19 +78,43 @@ export function subjectCodes(text: string): string[] {
   return [...text.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((match) => match[1] ?? '').filter(Boolean);
 }
 
+/** Splits unlinked author text ("A. Sen, B. Zwiebach and C. Hull") into names. */
+function namesInText(text: string, names: string[]): void {
+  for (const piece of text.split(/[,;:]|\band\b/)) {
+    const name = normaliseSpace(piece);
+    if (name && /\p{L}/u.test(name)) names.push(name);
+  }
+}
+
 /**
- * Authors from an arXiv author block: the linked names. Affiliations written after a name
- * ("Jane Doe (TU Wien)") are not names, so unlinked text is used only when nothing is linked.
+ * Authors from an arXiv author block, in order: each linked name, and any name written without a
+ * link. Affiliations in parentheses after a name ("Jane Doe (TU Wien, Austria)") are not names.
  */
 export function authorNames(block: Element | null | undefined): string[] {
   if (!block) return [];
-  const linked = [...block.querySelectorAll('a')].map((link) => normaliseSpace(link.textContent ?? ''));
-  const names = linked.filter(Boolean);
-  if (names.length) return names;
-  return withoutDescriptor(sourceText(block))
-    .split(/,\s*|\s+and\s+/)
-    .map((name) => name.replace(/\s*\([^)]*\)\s*$/, '').trim())
-    .filter(Boolean);
+  const names: string[] = [];
+  let depth = 0;
+  let pending = '';
+  for (let node = block.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.hasAttribute('data-paperlight-ui') || labelOf(textOf(element))) continue;
+      if (element.localName === 'a' && depth === 0) {
+        namesInText(pending, names);
+        pending = '';
+        const name = textOf(element);
+        if (name) names.push(name);
+        continue;
+      }
+    }
+    for (const char of node.textContent ?? '') {
+      if (char === '(') depth++;
+      else if (char === ')') depth = Math.max(0, depth - 1);
+      else if (depth === 0) pending += char;
+    }
+  }
+  namesInText(pending, names);
+  return names;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

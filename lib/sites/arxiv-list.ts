@@ -30,7 +30,8 @@ type FieldKind =
   | 'report-no'
   | 'abstract';
 
-const FIELD_CLASS = /(?:^|\s)list-(title|authors|comments|journal-ref|subjects|doi|report-no)(?:\s|$)/;
+const FIELD_KINDS = new Set<string>(['title', 'authors', 'comments', 'journal-ref', 'subjects']);
+const FIELD_CLASS = /(?:^|\s)list-(title|authors|comments|journal-ref|subjects)(?:\s|$)/;
 
 /** Which field an element of a `<dd>` shows: by its class, else by its label, else by its shape. */
 function fieldKind(element: Element): FieldKind | undefined {
@@ -41,7 +42,7 @@ function fieldKind(element: Element): FieldKind | undefined {
   const label = element.firstElementChild;
   if (label && label === firstMeaningfulChild(element)) {
     const field = labelOf(textOf(label));
-    if (field && field !== 'abstract') return field as FieldKind;
+    if (field && FIELD_KINDS.has(field)) return field as FieldKind;
   }
   if (element.localName === 'p') return 'abstract';
   if (element.querySelector('a[href*="searchtype=author"]') && !element.querySelector('div, p'))
@@ -104,8 +105,6 @@ function cardFromPair(dt: Element, dd: HTMLElement, base: string): PaperCard | u
       crossListFrom,
       comments: fieldText(fields.comments),
       journalRef: fieldText(fields['journal-ref']),
-      doi: fieldText(fields.doi),
-      reportNo: fieldText(fields['report-no']),
       primarySubject: subjects[0],
       subjects: subjects.length ? subjects : undefined,
     }),

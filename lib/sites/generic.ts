@@ -7,7 +7,7 @@ import {
   type Paper,
 } from '../paper';
 import { type Adapter, textOf } from './adapter';
-import { sourceText } from './arxiv-common';
+import { sourceText, withoutDescriptor } from './arxiv-common';
 import { canonicalIdFromMeta, citationDate, citationMeta, displayName, firstMeta } from './citation-meta';
 import type { PaperCard } from './types';
 
@@ -58,17 +58,43 @@ function linkedPaperId(link: Element, base: string): string | undefined {
   return canonicalIdFromUrl(href, base);
 }
 
-/** The longest link text about the paper that is not just its id; the root's heading first. */
-function titleElementOf(root: HTMLElement, links: Element[], id: string): Element | undefined {
+/** The first element under `container` whose own text (not its children's) has a few words. */
+function firstTextBlock(container: Element): Element | undefined {
+  const elements = container.getElementsByTagName('*');
+  for (let i = 0; i < elements.length && i < 64; i++) {
+    const element = elements[i];
+    if (!element || element.hasAttribute('data-paperlight-ui')) continue;
+    let own = '';
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) own += node.nodeValue;
+    }
+    if (own.trim().split(/\s+/).length >= 3) return element;
+  }
+  return undefined;
+}
+
+/**
+ * Where the paper's title is: the root's heading, else the longest link text about the paper
+ * that is not just its id, else (an id line with its details beside it, as in a definition list)
+ * the first words of the next element, when that names no paper itself.
+ */
+function titleElementOf(
+  root: HTMLElement,
+  links: Element[],
+  id: string,
+  paperOf: Map<Element, string | null>,
+): Element | undefined {
   const heading = root.querySelector('h1, h2, h3, h4, h5');
   if (heading && textOf(heading)) return heading;
   let best: Element | undefined;
   for (const link of links) {
     const text = textOf(link);
-    if (!text || canonicalIdFromText(text) === id) continue;
+    if (text.split(' ').length < 3 || canonicalIdFromText(text) === id) continue;
     if (!best || text.length > textOf(best).length) best = link;
   }
-  return best;
+  if (best) return best;
+  const next = root.nextElementSibling;
+  return next && !paperOf.has(next) ? firstTextBlock(next) : undefined;
 }
 
 function cardsFromLinks(doc: Document, url: URL): PaperCard[] {
@@ -96,8 +122,8 @@ function cardsFromLinks(doc: Document, url: URL): PaperCard[] {
       if (CONTAINER_LIMIT.has(parent.localName) || paperOf.get(parent) !== id) break;
       root = parent;
     }
-    const titleElement = titleElementOf(root, links, id);
-    const title = (titleElement && sourceText(titleElement)) || textOf(first) || id;
+    const titleElement = titleElementOf(root, links, id, paperOf);
+    const title = (titleElement && withoutDescriptor(sourceText(titleElement))) || textOf(first) || id;
     cards.push({
       paper: { ...paperBase(id, 'page'), title, authors: [] },
       root,
