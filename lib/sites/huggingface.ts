@@ -225,12 +225,13 @@ function cardFromPaperPage(doc: Document, url: URL, records: Map<string, HfRecor
   if (!paper) return undefined;
   const root = heading.closest<HTMLElement>('section') ?? heading.parentElement ?? heading;
   const abstractHeading = [...root.querySelectorAll('h2, h3')].find((h) => /^abstract$/i.test(textOf(h)));
+  const authors = [...root.querySelectorAll('div')].find((div) => /^Authors?:/.test(textOf(div)));
   return {
     paper,
     root,
     uiAnchor: heading.parentElement && root.contains(heading.parentElement) ? heading.parentElement : root,
     uiPlacement: 'after',
-    fields: { title: heading, abstract: abstractHeading?.nextElementSibling ?? undefined },
+    fields: { title: heading, authors, abstract: abstractHeading?.nextElementSibling ?? undefined },
   };
 }
 

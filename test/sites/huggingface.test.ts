@@ -194,3 +194,118 @@ describe('huggingface on our daily fixture', () => {
     expect(hf?.warnings).toEqual([]);
   });
 });
+
+describe('huggingface on the other views (our fixtures)', () => {
+  const KV_SHRINK = 'KV-Shrink: Learned Key-Value Cache Eviction for Long-Context Decoding';
+
+  it('weekly view: every card with its JSON metadata', () => {
+    const cards = huggingface.extract(
+      ownDocument('hf-week.html'),
+      new URL('https://huggingface.co/papers/week/2026-W39'),
+    );
+    expect(cards.map((c) => c.paper.id)).toEqual([
+      'arxiv:2609.24517',
+      'arxiv:2609.19876',
+      'arxiv:2609.31002',
+    ]);
+    expect(cards.every((c) => c.paper.abstract && c.paper.extras?.upvotes !== undefined)).toBe(true);
+  });
+
+  it('monthly view: cards matched to JSON by id, not by position', () => {
+    const cards = huggingface.extract(
+      ownDocument('hf-month.html'),
+      new URL('https://huggingface.co/papers/month/2026-09'),
+    );
+    expect(cards.map((c) => [c.paper.id, c.paper.extras?.upvotes])).toEqual([
+      ['arxiv:2609.31002', 19],
+      ['arxiv:2609.24517', 87],
+    ]);
+    expect(byId(cards, 'arxiv:2609.31002').paper).toMatchObject({
+      title: 'Δ-Diffusion: Residual Denoising for Video World Models',
+      authors: ['Chen Wei', 'Priya Raman', 'Tomás Herrera', 'Yuki Sato', 'Olga Petrova'],
+      extras: {
+        projectPage: 'https://delta-diffusion.github.io/',
+        organization: 'Open World Lab',
+        numComments: 1,
+      },
+    });
+  });
+
+  it('trending: data under another hydration target still feeds the cards', () => {
+    const cards = huggingface.extract(
+      ownDocument('hf-trending.html'),
+      new URL('https://huggingface.co/papers/trending'),
+    );
+    expect(cards.map((c) => [c.paper.id, c.paper.extras?.githubStars])).toEqual([
+      ['arxiv:2609.24517', 1341],
+      ['arxiv:2609.31002', 1000],
+    ]);
+  });
+
+  it('search: results from the embedded search data, bare paper objects included', () => {
+    const cards = huggingface.extract(
+      ownDocument('hf-search.html'),
+      new URL('https://huggingface.co/papers?q=agents'),
+    );
+    expect(cards.map((c) => c.paper.id)).toEqual(['arxiv:2609.19876', 'arxiv:2609.24517']);
+    expect(byId(cards, 'arxiv:2609.19876').paper).toMatchObject({
+      title: 'Q&A <Agents>: Tool-Using Language Models that Ask Before They Act',
+      authors: ['Sofia Ferreira', 'Jonas Lindqvist'],
+      published: '2026-09-24',
+      extras: { upvotes: 35 },
+    });
+    expect(byId(cards, 'arxiv:2609.24517').paper.extras?.githubRepo).toBe(
+      'https://github.com/mtanaka/kv-shrink',
+    );
+  });
+
+  it('single paper page: the paper block is the card, from PaperContent', () => {
+    const doc = ownDocument('hf-paper.html');
+    const cards = huggingface.extract(doc, new URL('https://huggingface.co/papers/2609.24517'));
+    expect(cards).toHaveLength(1);
+    const [card] = cards;
+    expect(card?.root.tagName).toBe('SECTION');
+    expect(card?.root.contains(card.uiAnchor)).toBe(true);
+    expect(card?.fields.title?.tagName).toBe('H1');
+    expect(card?.fields.authors?.textContent).toMatch(/^Authors:\s*Mei Tanaka/);
+    expect(card?.fields.abstract?.textContent).toMatch(/^Long-context decoding/);
+    expect(card?.paper).toMatchObject({
+      id: 'arxiv:2609.24517',
+      title: KV_SHRINK,
+      authors: ['Mei Tanaka', 'Lukas Brandt', 'Aïcha Diallo', 'Rohan Mehta'],
+      published: '2026-09-25',
+      extras: { upvotes: 87, numComments: 3, githubStars: 341 },
+    });
+  });
+
+  it('single paper page without its data: id from the URL, title from the heading', () => {
+    const doc = ownDocument('hf-paper.html');
+    doc.querySelector('[data-target="PaperContent"]')?.removeAttribute('data-props');
+    const [card] = huggingface.extract(doc, new URL('https://huggingface.co/papers/2609.24517'));
+    expect(card?.paper).toEqual({
+      id: 'arxiv:2609.24517',
+      title: KV_SHRINK,
+      authors: [],
+      url: 'https://huggingface.co/papers/2609.24517',
+      pdfUrl: 'https://arxiv.org/pdf/2609.24517',
+      source: 'huggingface',
+    });
+  });
+
+  it.each([
+    'hf-daily.html',
+    'hf-week.html',
+    'hf-month.html',
+    'hf-trending.html',
+    'hf-search.html',
+    'hf-paper.html',
+  ])('%s survives class drift', (name) => {
+    const url = new URL(
+      name === 'hf-paper.html' ? 'https://huggingface.co/papers/2609.24517' : 'https://huggingface.co/papers',
+    );
+    const before = huggingface.extract(ownDocument(name), url);
+    const after = huggingface.extract(withClassesDrifted(ownDocument(name), 'strip'), url);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.map((c) => c.paper)).toEqual(before.map((c) => c.paper));
+  });
+});
