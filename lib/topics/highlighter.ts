@@ -1,0 +1,448 @@
+/**
+ * Paints topic matches on a page, and says which topics each paper card matches.
+ *
+ * API
+ *   createHighlighter(topics: readonly HighlightTopic[], options?: HighlighterOptions): Highlighter
+ *   highlighter.paint(card: HighlightCard): string[]
+ *     Matches the card's field elements (painting them) and its `extraText` (data the card may not
+ *     show, e.g. an abstract from the page's embedded JSON; not painted). Returns the matched topic
+ *     ids in topic order. Painting a card again first removes its previous paint; a field element
+ *     painted under another card object moves to this one. Cost: proportional to the card's text.
+ *   highlighter.forget(card)          removes the card's paint (call when the page re-renders a card)
+ *   highlighter.forgetDisconnected()  forgets cards whose fields have left the document
+ *   highlighter.setTopics(topics): HighlightCard[]
+ *     Recompiles, removes all paint, and returns the cards painted so far, to paint again
+ *     (through `paintInChunks` to keep tasks short).
+ *   highlighter.clear()               removes all paint, the style element and the highlight registrations
+ *   highlighter.problems              per topic/term problems (see matcher.ts)
+ *   highlighter.mode                  'highlight' (CSS Custom Highlight API) or 'mark' (fallback)
+ *   paintInChunks(highlighter, cards, options?): Promise<void>
+ *     Paints cards in the given order (put the first screen first), about `chunkSize` (100) cards or
+ *     `budgetMs` (30 ms) per task, yielding to the page between tasks; `onCard` gets each result.
+ *   highlightName(topicId): string    the `CSS.highlights` name of a topic: `paperlight-<escaped id>`
+ *
+ * What it does to the page
+ * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
+ *   win where topics overlap), made of StaticRanges, and one `<style data-paperlight-ui>` in the
+ *   head with a `::highlight()` rule per topic. The page's nodes and text are never changed.
+ * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
+ *   wrapped in `<mark data-paperlight-ui data-paperlight-highlight="<name>">`, one topic per piece of
+ *   text (overlaps go to the earlier match); forgetting a card unwraps them and rejoins the text nodes
+ *   it split, so the page's text content is unchanged throughout.
+ * - Text read from a field: its text nodes in order, concatenated, so a match may span inline
+ *   elements (arXiv's search-hit spans, MathJax). Skipped: script, style, noscript, template,
+ *   the extension's own UI (`[data-paperlight-ui]`) and arXiv's field labels (`.descriptor`, “Title:”).
+ * - Colours: `background-color` is the topic's colour, made translucent when it is too dark for
+ *   black text to stay readable on it; the text keeps its colour (`color: inherit`).
+ */
+
+import {
+  type CompiledTopics,
+  type CompileOptions,
+  compileTopics,
+  type MatchableTopic,
+  type TermProblem,
+} from './matcher';
+
+export type HighlightTopic = MatchableTopic & { color?: string };
+
+/** A paper card as the highlighter sees it; `PaperCard` from lib/sites/types.ts maps onto it. */
+export interface HighlightCard {
+  readonly fields: readonly Element[];
+  readonly extraText?: readonly string[];
+}
+
+export interface HighlighterOptions {
+  document?: Document;
+  /** `auto`: the CSS Custom Highlight API when the page has it, else `<mark>`. */
+  mode?: 'auto' | 'highlight' | 'mark';
+  compile?: CompileOptions;
+}
+
+export interface Highlighter {
+  readonly mode: 'highlight' | 'mark';
+  readonly problems: readonly TermProblem[];
+  paint(card: HighlightCard): string[];
+  forget(card: HighlightCard): void;
+  forgetDisconnected(): void;
+  setTopics(topics: readonly HighlightTopic[]): HighlightCard[];
+  clear(): void;
+}
+
+const DEFAULT_COLOR = '#f4b400';
+const UI_ATTRIBUTE = 'data-paperlight-ui';
+const MARK_ATTRIBUTE = 'data-paperlight-highlight';
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+
+/** A CSS identifier from a topic id, one-to-one: `[A-Za-z0-9-]` kept, anything else as `_<hex>_`. */
+export function highlightName(topicId: string): string {
+  let escaped = '';
+  for (const char of topicId) {
+    escaped += /[A-Za-z0-9-]/.test(char) ? char : `_${(char.codePointAt(0) ?? 0).toString(16)}_`;
+  }
+  return `paperlight-${escaped}`;
+}
+
+function relativeLuminance(red: number, green: number, blue: number): number {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue);
+}
+
+/** The topic colour, or a translucent version of it over which black text keeps a 4.5:1 contrast. */
+export function readableBackground(color: string): string {
+  const hex =
+    /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color) ?? /^#(f4)(b4)(00)$/.exec(DEFAULT_COLOR);
+  const [red, green, blue] = [hex?.[1], hex?.[2], hex?.[3]].map((part) =>
+    Number.parseInt(part ?? '0', 16),
+  ) as [number, number, number];
+  const contrastWithBlack = (alpha: number) => {
+    const over = (c: number) => alpha * c + (1 - alpha) * 255;
+    return (relativeLuminance(over(red), over(green), over(blue)) + 0.05) / 0.05;
+  };
+  if (contrastWithBlack(1) >= 4.5) return `#${hex?.slice(1).join('').toLowerCase()}`;
+  let alpha = 1;
+  while (alpha > 0.1 && contrastWithBlack(alpha) < 4.5) alpha -= 0.05;
+  return `rgb(${red} ${green} ${blue} / ${alpha.toFixed(2)})`;
+}
+
+/** One field's text: its text nodes, where each starts in the concatenation, and the concatenation. */
+interface FieldText {
+  nodes: Text[];
+  starts: number[];
+  text: string;
+}
+
+function skipsElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute(UI_ATTRIBUTE)) return !element.hasAttribute(MARK_ATTRIBUTE);
+  return element.classList.contains('descriptor');
+}
+
+function readField(root: Element): FieldText {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      nodes.push(node as Text);
+      starts.push(offset);
+      parts.push(data);
+      offset += data.length;
+    } else if (node.nodeType === 1 && node.firstChild && !skipsElement(node as Element)) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return { nodes, starts, text: parts.join('') };
+}
+
+/** A `[start, end)` of the concatenated text as pieces of text nodes. */
+interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+function piecesOf(field: FieldText, start: number, end: number, fromIndex: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = fromIndex; i < field.nodes.length; i++) {
+    const node = field.nodes[i] as Text;
+    const nodeStart = field.starts[i] as number;
+    const nodeEnd = nodeStart + node.data.length;
+    if (nodeEnd <= start) continue;
+    if (nodeStart >= end) break;
+    pieces.push({
+      node,
+      start: Math.max(start, nodeStart) - nodeStart,
+      end: Math.min(end, nodeEnd) - nodeStart,
+    });
+  }
+  return pieces;
+}
+
+/** Index of the last text node starting at or before `offset` (binary search). */
+function nodeIndexAt(field: FieldText, offset: number): number {
+  let low = 0;
+  let high = field.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((field.starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+interface PlacedMark {
+  mark: HTMLElement;
+  /** The mark's text was split off the text before / after it: rejoin them on removal. */
+  joinPrevious: boolean;
+  joinNext: boolean;
+}
+
+interface CardPaint {
+  ranges: { highlight: Highlight; range: AbstractRange }[];
+  /** In the order they were placed (last match first). */
+  marks: PlacedMark[];
+}
+
+/** The highlight registry and `Highlight` class of the document's window, when it has them. */
+function highlightApi(
+  doc: Document,
+): { registry: HighlightRegistry; HighlightClass: typeof Highlight } | undefined {
+  const view = (doc.defaultView ?? globalThis) as typeof globalThis;
+  const registry = view.CSS?.highlights;
+  const HighlightClass = view.Highlight;
+  return registry && HighlightClass ? { registry, HighlightClass } : undefined;
+}
+
+export function createHighlighter(
+  topics: readonly HighlightTopic[],
+  options: HighlighterOptions = {},
+): Highlighter {
+  const doc = options.document ?? document;
+  const api = options.mode === 'mark' ? undefined : highlightApi(doc);
+  if (options.mode === 'highlight' && !api) throw new Error('the CSS Custom Highlight API is missing here');
+  const mode = api ? 'highlight' : 'mark';
+  const StaticRangeClass = (doc.defaultView as (Window & typeof globalThis) | null)?.StaticRange;
+
+  let compiled: CompiledTopics = compileTopics([]);
+  let colors = new Map<string, string>();
+  let highlights = new Map<string, Highlight>();
+  let style: HTMLStyleElement | undefined;
+  const painted = new Map<HighlightCard, CardPaint>();
+  const ownerOfField = new Map<Element, HighlightCard>();
+
+  const install = (next: readonly HighlightTopic[]) => {
+    compiled = compileTopics(next, options.compile);
+    colors = new Map(next.map((topic) => [topic.id, topic.color ?? DEFAULT_COLOR]));
+    highlights = new Map();
+    if (api) {
+      compiled.topicIds.forEach((id, index) => {
+        const highlight = new api.HighlightClass();
+        highlight.priority = compiled.topicIds.length - index;
+        api.registry.set(highlightName(id), highlight);
+        highlights.set(id, highlight);
+      });
+    }
+    if (compiled.topicIds.length === 0) return;
+    if (!style) {
+      style = doc.createElement('style');
+      style.setAttribute(UI_ATTRIBUTE, '');
+      (doc.head ?? doc.documentElement).append(style);
+    }
+    style.textContent = compiled.topicIds
+      .map((id) => {
+        const name = highlightName(id);
+        const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
+        return api ? `::highlight(${name}) ${rule}` : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
+      })
+      .join('\n');
+  };
+
+  const unregister = () => {
+    if (!api) return;
+    for (const id of highlights.keys()) api.registry.delete(highlightName(id));
+  };
+
+  const removePaint = (card: HighlightCard) => {
+    const paint = painted.get(card);
+    if (!paint) return;
+    for (const { highlight, range } of paint.ranges) highlight.delete(range);
+    for (let i = paint.marks.length - 1; i >= 0; i--) unwrap(paint.marks[i] as PlacedMark);
+    painted.delete(card);
+    for (const field of card.fields) if (ownerOfField.get(field) === card) ownerOfField.delete(field);
+  };
+
+  const wrap = (piece: Piece, name: string): PlacedMark => {
+    let target = piece.node;
+    const joinNext = piece.end < target.data.length;
+    if (joinNext) target.splitText(piece.end);
+    const joinPrevious = piece.start > 0;
+    if (joinPrevious) target = target.splitText(piece.start);
+    const mark = doc.createElement('mark');
+    mark.setAttribute(UI_ATTRIBUTE, '');
+    mark.setAttribute(MARK_ATTRIBUTE, name);
+    target.before(mark);
+    mark.append(target);
+    return { mark, joinPrevious, joinNext };
+  };
+
+  const paintField = (field: Element, paint: CardPaint, found: Set<string>) => {
+    const text = readField(field);
+    if (text.text === '') return;
+    const matches = compiled.matches(text.text);
+    if (api) {
+      let nodeIndex = 0;
+      for (const match of matches) {
+        found.add(match.topicId);
+        const highlight = highlights.get(match.topicId);
+        if (!highlight) continue;
+        nodeIndex = nodeIndexAt(text, match.start);
+        const pieces = piecesOf(text, match.start, match.end, nodeIndex);
+        const first = pieces[0];
+        const last = pieces[pieces.length - 1];
+        if (!first || !last) continue;
+        const bounds = {
+          startContainer: first.node,
+          startOffset: first.start,
+          endContainer: last.node,
+          endOffset: last.end,
+        };
+        let range: AbstractRange;
+        if (StaticRangeClass) {
+          range = new StaticRangeClass(bounds);
+        } else {
+          const liveRange = doc.createRange();
+          liveRange.setStart(first.node, first.start);
+          liveRange.setEnd(last.node, last.end);
+          range = liveRange;
+        }
+        highlight.add(range);
+        paint.ranges.push({ highlight, range });
+      }
+      return;
+    }
+    // <mark> fallback: no overlaps (the earlier, longer match keeps the text), placed from the end
+    // so the offsets of earlier matches stay valid while text nodes are split.
+    const placed: typeof matches = [];
+    let keptEnd = 0;
+    for (const match of matches) {
+      found.add(match.topicId);
+      if (match.start < keptEnd) continue;
+      placed.push(match);
+      keptEnd = match.end;
+    }
+    for (let m = placed.length - 1; m >= 0; m--) {
+      const match = placed[m] as (typeof placed)[number];
+      const name = highlightName(match.topicId);
+      const pieces = piecesOf(text, match.start, match.end, nodeIndexAt(text, match.start));
+      for (let p = pieces.length - 1; p >= 0; p--) {
+        const piece = pieces[p] as Piece;
+        if (piece.end > piece.start) paint.marks.push(wrap(piece, name));
+      }
+    }
+  };
+
+  const highlighter: Highlighter = {
+    mode,
+    get problems() {
+      return compiled.problems;
+    },
+
+    paint(card) {
+      removePaint(card);
+      for (const field of card.fields) {
+        const owner = ownerOfField.get(field);
+        if (owner && owner !== card) removePaint(owner);
+      }
+      const found = new Set<string>();
+      const paint: CardPaint = { ranges: [], marks: [] };
+      if (!compiled.isEmpty) {
+        for (const field of card.fields) paintField(field, paint, found);
+        for (const text of card.extraText ?? []) {
+          for (const id of compiled.topicIdsIn(text)) found.add(id);
+        }
+      }
+      painted.set(card, paint);
+      for (const field of card.fields) ownerOfField.set(field, card);
+      return compiled.topicIds.filter((id) => found.has(id));
+    },
+
+    forget: removePaint,
+
+    forgetDisconnected() {
+      for (const card of [...painted.keys()]) {
+        if (card.fields.some((field) => !field.isConnected)) removePaint(card);
+      }
+    },
+
+    setTopics(next) {
+      const cards = [...painted.keys()];
+      for (const card of cards) removePaint(card);
+      unregister();
+      install(next);
+      return cards;
+    },
+
+    clear() {
+      for (const card of [...painted.keys()]) removePaint(card);
+      unregister();
+      highlights = new Map();
+      style?.remove();
+      style = undefined;
+      compiled = compileTopics([]);
+    },
+  };
+
+  install(topics);
+  return highlighter;
+}
+
+function unwrap({ mark, joinPrevious, joinNext }: PlacedMark): void {
+  let text = mark.firstChild;
+  if (!mark.parentNode || !text || text.nodeType !== 3) return;
+  mark.replaceWith(text);
+  const previous = text.previousSibling;
+  if (joinPrevious && previous?.nodeType === 3) {
+    (previous as Text).appendData((text as Text).data);
+    text.remove();
+    text = previous;
+  }
+  const next = text.nextSibling;
+  if (joinNext && next?.nodeType === 3) {
+    (text as Text).appendData((next as Text).data);
+    next.remove();
+  }
+}
+
+export interface PaintInChunksOptions {
+  /** Most cards per task (default 100). */
+  chunkSize?: number;
+  /** A task ends early once it has run this long (default 30 ms). */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  onCard?: (card: HighlightCard, topicIds: string[]) => void;
+}
+
+/** Lets the page run (input, rendering) between chunks; `scheduler.yield` where it exists. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  // A message, unlike a nested setTimeout, is not clamped to 4 ms.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+export async function paintInChunks(
+  highlighter: Highlighter,
+  cards: readonly HighlightCard[],
+  options: PaintInChunksOptions = {},
+): Promise<void> {
+  const chunkSize = options.chunkSize ?? 100;
+  const budgetMs = options.budgetMs ?? 30;
+  let index = 0;
+  while (index < cards.length) {
+    if (options.signal?.aborted) return;
+    const started = performance.now();
+    const chunkEnd = Math.min(cards.length, index + chunkSize);
+    while (index < chunkEnd) {
+      const card = cards[index++] as HighlightCard;
+      const topicIds = highlighter.paint(card);
+      options.onCard?.(card, topicIds);
+      if (performance.now() - started > budgetMs) break;
+    }
+    if (index < cards.length) await yieldToPage();
+  }
+}

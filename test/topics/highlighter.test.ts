@@ -1,0 +1,248 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createHighlighter,
+  type HighlightCard,
+  type HighlightTopic,
+  highlightName,
+  paintInChunks,
+  readableBackground,
+} from '../../lib/topics/highlighter';
+
+/** happy-dom has no CSS Custom Highlight API: a stand-in with the same shape (a set of ranges). */
+class StubHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+const TOPICS: HighlightTopic[] = [
+  { id: 'kv', color: '#f4b400', terms: ['KV cache'], enabled: true },
+  { id: 'rag', color: '#000080', terms: ['retrieval augmented generation', 'RAG'], enabled: true },
+  { id: 'off', color: '#00ff00', terms: ['transformer'], enabled: false },
+];
+
+function arxivCard(index: number): { root: HTMLElement; card: HighlightCard } {
+  const root = document.createElement('dd');
+  root.innerHTML = `<div class="list-title mathjax"><span class="descriptor">Title:</span>
+      Faster <span class="search-hit">KV</span>-cache eviction ${index}</div>
+    <div class="list-authors"><a href="#">Smith A.</a>, <a href="#">Zhang B.</a></div>
+    <p class="mathjax">We study retrieval-<em>augmented</em>
+      generation with a transformer and a kv  caches budget of $x^2$.<script>var KV_cache = 1;</script></p>`;
+  document.body.append(root);
+  const fields = [...root.querySelectorAll('.list-title, .list-authors, p')];
+  return { root, card: { fields } };
+}
+
+function registry(): Map<string, StubHighlight> {
+  return (globalThis as unknown as { CSS: { highlights: Map<string, StubHighlight> } }).CSS.highlights;
+}
+
+function rangeTexts(highlight: StubHighlight | undefined): string[] {
+  return [...(highlight ?? [])].map((range) => {
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live.toString();
+  });
+}
+
+afterEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('highlighter with the CSS Custom Highlight API', () => {
+  beforeEach(() => {
+    vi.stubGlobal('Highlight', StubHighlight);
+    vi.stubGlobal('CSS', { highlights: new Map<string, StubHighlight>() });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('registers one highlight per enabled topic and ranges over the matched text, across nodes', () => {
+    const { card } = arxivCard(1);
+    const highlighter = createHighlighter(TOPICS);
+    expect(highlighter.mode).toBe('highlight');
+    expect(highlighter.paint(card)).toEqual(['kv', 'rag']);
+    expect([...registry().keys()]).toEqual(['paperlight-kv', 'paperlight-rag']);
+    expect(rangeTexts(registry().get('paperlight-kv'))).toEqual(['KV-cache', 'kv  caches']);
+    expect(rangeTexts(registry().get('paperlight-rag'))).toEqual(['retrieval-augmented\n      generation']);
+    expect(registry().get('paperlight-kv')?.priority).toBeGreaterThan(
+      registry().get('paperlight-rag')?.priority ?? 0,
+    );
+    const first = [...(registry().get('paperlight-kv') ?? [])][0];
+    expect(first?.startContainer).toBe(card.fields[0]?.querySelector('.search-hit')?.firstChild);
+    expect(first?.startOffset).toBe(0);
+    expect(first?.endContainer).not.toBe(first?.startContainer);
+  });
+
+  it('leaves the page’s nodes and text byte-identical, adding only one style element', () => {
+    arxivCard(1);
+    const { card } = arxivCard(2);
+    const bodyBefore = document.body.innerHTML;
+    const textBefore = document.body.textContent;
+    const highlighter = createHighlighter(TOPICS);
+    highlighter.paint(card);
+    expect(document.body.innerHTML).toBe(bodyBefore);
+    expect(document.body.textContent).toBe(textBefore);
+    const styles = document.querySelectorAll('style[data-paperlight-ui]');
+    expect(styles).toHaveLength(1);
+    expect(styles[0]?.parentNode).toBe(document.head);
+    expect(styles[0]?.textContent).toContain(
+      '::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
+    );
+    expect(styles[0]?.textContent).toMatch(
+      /::highlight\(paperlight-rag\) \{ background-color: rgb\(0 0 128 \/ 0\.\d+\)/,
+    );
+  });
+
+  it('matches text the card does not show, without painting it', () => {
+    const field = document.createElement('h3');
+    field.textContent = 'An unrelated title';
+    document.body.append(field);
+    const highlighter = createHighlighter(TOPICS);
+    expect(highlighter.paint({ fields: [field], extraText: ['', 'Abstract: we use RAG.'] })).toEqual(['rag']);
+    expect(registry().get('paperlight-rag')?.size).toBe(0);
+  });
+
+  it('skips script text, labels and its own UI; never matches disabled topics', () => {
+    const field = document.createElement('div');
+    field.innerHTML =
+      '<span class="descriptor">RAG:</span> transformer <span data-paperlight-ui>RAG</span><script>RAG</script>';
+    document.body.append(field);
+    const highlighter = createHighlighter(TOPICS);
+    expect(highlighter.paint({ fields: [field] })).toEqual([]);
+  });
+
+  it('forgets a card, repaints a re-rendered card, and drops cards that left the page', () => {
+    const { root, card } = arxivCard(1);
+    const highlighter = createHighlighter(TOPICS);
+    highlighter.paint(card);
+    highlighter.forget(card);
+    expect(registry().get('paperlight-kv')?.size).toBe(0);
+
+    highlighter.paint(card);
+    const sameFields: HighlightCard = { fields: card.fields };
+    highlighter.paint(sameFields);
+    expect(registry().get('paperlight-kv')?.size).toBe(2);
+
+    root.remove();
+    highlighter.forgetDisconnected();
+    expect(registry().get('paperlight-kv')?.size).toBe(0);
+  });
+
+  it('repaints under new topics and clears everything', () => {
+    const { card } = arxivCard(1);
+    const highlighter = createHighlighter(TOPICS);
+    highlighter.paint(card);
+    const cards = highlighter.setTopics([
+      { id: 'gen', color: '#ffffff', terms: ['generation'], enabled: true },
+    ]);
+    expect(cards).toEqual([card]);
+    expect([...registry().keys()]).toEqual(['paperlight-gen']);
+    expect(highlighter.paint(card)).toEqual(['gen']);
+    expect(registry().get('paperlight-gen')?.size).toBe(1);
+
+    highlighter.clear();
+    expect(registry().size).toBe(0);
+    expect(document.querySelector('[data-paperlight-ui]')).toBeNull();
+    expect(highlighter.paint(card)).toEqual([]);
+  });
+
+  it('paints in chunks, in order, and stops when aborted', async () => {
+    const cards = Array.from({ length: 7 }, (_, i) => arxivCard(i).card);
+    const highlighter = createHighlighter(TOPICS);
+    const seen: number[] = [];
+    await paintInChunks(highlighter, cards, {
+      chunkSize: 3,
+      onCard: (card) => seen.push(cards.indexOf(card)),
+    });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+
+    const controller = new AbortController();
+    const partial: HighlightCard[] = [];
+    await paintInChunks(highlighter, cards, {
+      chunkSize: 2,
+      signal: controller.signal,
+      onCard: (card) => {
+        partial.push(card);
+        controller.abort();
+      },
+    });
+    expect(partial).toHaveLength(2);
+  });
+
+  it('reports topic problems and still paints the good terms', () => {
+    const { card } = arxivCard(1);
+    const highlighter = createHighlighter([
+      { id: 'x', color: '#ffff00', terms: ['/(a+)+$/', '', 'eviction'] },
+    ]);
+    expect(highlighter.problems.map((problem) => problem.termIndex)).toEqual([0, 1]);
+    expect(highlighter.paint(card)).toEqual(['x']);
+  });
+});
+
+describe('highlighter <mark> fallback', () => {
+  it('wraps matches in marks, keeps the text, and restores the nodes when forgotten', () => {
+    const { root, card } = arxivCard(1);
+    const htmlBefore = root.innerHTML;
+    const textBefore = root.textContent;
+    const textNodesBefore = [...card.fields].map((field) => field.childNodes.length);
+    const highlighter = createHighlighter(TOPICS);
+    expect(highlighter.mode).toBe('mark');
+    expect(highlighter.paint(card)).toEqual(['kv', 'rag']);
+    const marks = [...root.querySelectorAll('mark[data-paperlight-ui]')];
+    expect(marks.map((mark) => [mark.getAttribute('data-paperlight-highlight'), mark.textContent])).toEqual([
+      ['paperlight-kv', 'KV'],
+      ['paperlight-kv', '-cache'],
+      ['paperlight-rag', 'retrieval-'],
+      ['paperlight-rag', 'augmented'],
+      ['paperlight-rag', '\n      generation'],
+      ['paperlight-kv', 'kv  caches'],
+    ]);
+    expect(root.textContent).toBe(textBefore);
+    expect(document.head.querySelector('style[data-paperlight-ui]')?.textContent).toContain(
+      'mark[data-paperlight-highlight="paperlight-kv"] { background-color: #f4b400; color: inherit; }',
+    );
+
+    // Painting again matches through its own marks and gives the same result.
+    expect(highlighter.paint(card)).toEqual(['kv', 'rag']);
+    expect(root.querySelectorAll('mark')).toHaveLength(6);
+
+    highlighter.forget(card);
+    expect(root.innerHTML).toBe(htmlBefore);
+    expect([...card.fields].map((field) => field.childNodes.length)).toEqual(textNodesBefore);
+  });
+
+  it('gives overlapping text to the earlier, longer match', () => {
+    const field = document.createElement('p');
+    field.textContent = 'a KV cache memory';
+    document.body.append(field);
+    const highlighter = createHighlighter(
+      [
+        { id: 'kv', terms: ['KV cache'] },
+        { id: 'mem', terms: ['cache memory'] },
+      ],
+      { mode: 'mark' },
+    );
+    expect(highlighter.paint({ fields: [field] })).toEqual(['kv', 'mem']);
+    expect([...field.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['KV cache']);
+    highlighter.clear();
+    expect(field.innerHTML).toBe('a KV cache memory');
+    expect(field.childNodes).toHaveLength(1);
+  });
+});
+
+describe('names and colours', () => {
+  it('derives distinct CSS identifiers from topic ids', () => {
+    expect(highlightName('kv-cache')).toBe('paperlight-kv-cache');
+    expect(highlightName('a b')).toBe('paperlight-a_20_b');
+    expect(highlightName('a_20_b')).toBe('paperlight-a_5f_20_5f_b');
+    expect(highlightName('注意')).toBe('paperlight-_6ce8__610f_');
+  });
+
+  it('keeps light colours and makes dark ones translucent enough for black text', () => {
+    expect(readableBackground('#FFFF00')).toBe('#ffff00');
+    expect(readableBackground('#000080')).toMatch(/^rgb\(0 0 128 \/ 0\.[1-6]\d\)$/);
+    expect(readableBackground('nonsense')).toBe('#f4b400');
+  });
+});
