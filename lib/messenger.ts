@@ -1,5 +1,13 @@
 import browser from 'webextension-polyfill';
-import type { ChangeEvent, Reply, RequestMessage, RequestOf, RequestType, ResponseMap } from './messages';
+import type {
+  ChangeEvent,
+  Reply,
+  RequestMessage,
+  RequestOf,
+  RequestType,
+  ResponseMap,
+  SaveFocusedCommand,
+} from './messages';
 
 /**
  * The runtime half of the protocol in lib/messages.ts, for content scripts and extension pages.
@@ -14,6 +22,10 @@ export function isChangeEvent(message: unknown): message is ChangeEvent {
     message !== null &&
     ChangeEventTypes.has((message as { type?: unknown }).type as string)
   );
+}
+
+export function isSaveFocusedCommand(message: unknown): message is SaveFocusedCommand {
+  return (message as { type?: unknown } | null)?.type === 'command/save-focused';
 }
 
 /** Sends a request to the background; resolves with its data or rejects with its error message. */

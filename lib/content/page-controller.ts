@@ -1,18 +1,19 @@
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ChangeEvent } from '../messages';
-import { isChangeEvent, request } from '../messenger';
+import type { ChangeEvent, SaveFocusedReply } from '../messages';
+import { isChangeEvent, isSaveFocusedCommand, request } from '../messenger';
 import { extractPapers } from '../sites';
 import type { PaperCard } from '../sites/types';
+import type { Topic } from '../topics/topic';
 import { CardUi } from './card-ui';
+import { PageTopics, type TopicCard } from './page-topics';
 
-/** How many cards are decorated per main-thread task, so that no task of ours runs long. */
-const CARDS_PER_TASK = 100;
+/** How long one main-thread task of ours may run before yielding to the page (well under 50 ms). */
+const TASK_BUDGET_MS = 25;
 /** Pages re-render in bursts (MathJax, client-side navigation): rescan once the burst settles. */
 const RESCAN_DELAY_MS = 120;
 
-interface MountedCard {
-  card: PaperCard;
+interface MountedCard extends TopicCard {
   ui: CardUi;
   pending: boolean;
   error?: string;
@@ -36,7 +37,12 @@ function describe(error: unknown): string {
  */
 export class PageController {
   private readonly mounted = new Map<HTMLElement, MountedCard>();
+  /** The same paper can appear in several cards (a listing's new and cross-list sections). */
+  private readonly byPaper = new Map<string, Set<MountedCard>>();
   private readonly saved = new Set<string>();
+  private readonly topics: PageTopics;
+  private readonly topicsLoaded: Promise<void>;
+  private hoveredRoot: HTMLElement | undefined;
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,7 +50,12 @@ export class PageController {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
-  ) {}
+  ) {
+    this.topics = new PageTopics(doc);
+    this.topicsLoaded = request('topics/list', {})
+      .then((topics) => this.topics.setTopics(topics))
+      .catch((error: unknown) => console.warn('Paperlight: could not read topics', describe(error)));
+  }
 
   start(): void {
     this.requestScan();
@@ -61,8 +72,20 @@ export class PageController {
     this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
       if (this.doc.visibilityState === 'visible') void this.refreshSavedState([...this.mountedIds()]);
     });
-    const onMessage = (message: unknown) => {
+    // The keyboard shortcut saves the card under the pointer when nothing on a card has focus.
+    this.ctx.addEventListener(
+      this.doc,
+      'pointerover',
+      (event) => {
+        const target = event.target instanceof Element ? event.target.closest('[data-paperlight-id]') : null;
+        if (target instanceof HTMLElement) this.hoveredRoot = target;
+      },
+      { passive: true },
+    );
+    const onMessage = (message: unknown): Promise<SaveFocusedReply> | undefined => {
       if (isChangeEvent(message)) this.applyChange(message);
+      else if (isSaveFocusedCommand(message)) return this.saveFocused();
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -109,26 +132,60 @@ export class PageController {
     });
     if (!fresh.length) return;
     const status = this.refreshSavedState(fresh.map((card) => card.paper.id));
-    for (let start = 0; start < fresh.length; start += CARDS_PER_TASK) {
-      if (start > 0) await nextTask();
-      if (this.ctx.isInvalid) return;
-      for (const card of fresh.slice(start, start + CARDS_PER_TASK)) this.mount(card);
-    }
+    await this.topicsLoaded;
+    // Document order: the first screen's cards are decorated in the first task.
+    await this.inTasks(fresh, (card) => this.mount(card));
+    this.topics.updateSummary([...this.mounted.values()]);
     await status;
+  }
+
+  /** Runs `work` over `items`, yielding to the page whenever a task has run for its budget. */
+  private async inTasks<T>(items: readonly T[], work: (item: T) => void): Promise<void> {
+    let taskStart = performance.now();
+    for (const item of items) {
+      if (performance.now() - taskStart > TASK_BUDGET_MS) {
+        await nextTask();
+        if (this.ctx.isInvalid) return;
+        taskStart = performance.now();
+      }
+      work(item);
+    }
   }
 
   private mount(card: PaperCard): void {
     try {
-      this.mounted.get(card.root)?.ui.destroy();
+      const previous = this.mounted.get(card.root);
+      if (previous) this.unmount(previous);
       card.root.setAttribute('data-paperlight-id', card.paper.id);
       const ui = new CardUi(this.doc);
       ui.attach(card);
-      const entry: MountedCard = { card, ui, pending: false };
+      const entry: MountedCard = { card, ui, pending: false, topics: [] };
       this.mounted.set(card.root, entry);
+      let siblings = this.byPaper.get(card.paper.id);
+      if (!siblings) this.byPaper.set(card.paper.id, (siblings = new Set()));
+      siblings.add(entry);
+      this.topics.paint(entry);
       this.render(entry);
     } catch (error) {
       console.warn('Paperlight: could not decorate a card', card.paper.id, error);
     }
+  }
+
+  private unmount(entry: MountedCard): void {
+    entry.ui.destroy();
+    this.topics.forget(entry);
+    this.mounted.delete(entry.card.root);
+    this.byPaper.get(entry.card.paper.id)?.delete(entry);
+  }
+
+  /** Topics changed (in the options page, or another tab): every card is matched again. */
+  private async applyTopics(topics: Topic[]): Promise<void> {
+    this.topics.setTopics(topics);
+    const entries = [...this.mounted.values()];
+    await this.inTasks(entries, (entry) => {
+      if (this.topics.paint(entry)) this.render(entry);
+    });
+    this.topics.updateSummary(entries);
   }
 
   private render(entry: MountedCard): void {
@@ -136,18 +193,13 @@ export class PageController {
       saved: this.saved.has(entry.card.paper.id),
       pending: entry.pending,
       error: entry.error,
-      topics: [],
+      topics: this.topics.enabled.filter((topic) => entry.topics.includes(topic.id)),
       onToggle: () => void this.toggle(entry),
     });
   }
 
   private forgetDetachedCards(): void {
-    for (const [root, entry] of this.mounted) {
-      if (!root.isConnected) {
-        entry.ui.destroy();
-        this.mounted.delete(root);
-      }
-    }
+    for (const [root, entry] of this.mounted) if (!root.isConnected) this.unmount(entry);
   }
 
   private *mountedIds(): Iterable<string> {
@@ -155,7 +207,7 @@ export class PageController {
   }
 
   private renderPaper(id: string): void {
-    for (const entry of this.mounted.values()) if (entry.card.paper.id === id) this.render(entry);
+    for (const entry of this.byPaper.get(id) ?? []) this.render(entry);
   }
 
   /** Asks the background which of these papers are saved, and shows it. */
@@ -174,6 +226,22 @@ export class PageController {
     }
   }
 
+  /**
+   * The save shortcut: the card holding keyboard focus, else the one under the pointer, else the
+   * page's only card (an abstract page). Saves, never removes: a shortcut pressed twice is harmless.
+   */
+  private async saveFocused(): Promise<SaveFocusedReply> {
+    const focused = this.doc.activeElement?.closest('[data-paperlight-id]');
+    const only = this.mounted.size === 1 ? [...this.mounted.values()][0] : undefined;
+    const entry =
+      (focused instanceof HTMLElement ? this.mounted.get(focused) : undefined) ??
+      (this.hoveredRoot?.isConnected ? this.mounted.get(this.hoveredRoot) : undefined) ??
+      only;
+    if (!entry) return { handled: false };
+    if (!this.saved.has(entry.card.paper.id)) await this.toggle(entry);
+    return { handled: true };
+  }
+
   /** Optimistic: the toggle flips at once, and flips back with a message if the write fails. */
   private async toggle(entry: MountedCard): Promise<void> {
     const { paper } = entry.card;
@@ -185,7 +253,8 @@ export class PageController {
     this.renderPaper(paper.id);
     try {
       if (wasSaved) await request('bookmarks/remove', { id: paper.id });
-      else await request('bookmarks/save', { paper, topics: [], savedFrom: this.doc.location.href });
+      else
+        await request('bookmarks/save', { paper, topics: entry.topics, savedFrom: this.doc.location.href });
     } catch (error) {
       if (wasSaved) this.saved.add(paper.id);
       else this.saved.delete(paper.id);
@@ -197,7 +266,10 @@ export class PageController {
   }
 
   private applyChange(event: ChangeEvent): void {
-    if (event.type !== 'changed/bookmarks') return;
+    if (event.type === 'changed/topics') {
+      void this.applyTopics(event.topics);
+      return;
+    }
     for (const bookmark of event.saved) {
       this.saved.add(bookmark.id);
       this.renderPaper(bookmark.id);
@@ -217,5 +289,7 @@ export class PageController {
       root.removeAttribute('data-paperlight-topics');
     }
     this.mounted.clear();
+    this.byPaper.clear();
+    this.topics.clear();
   }
 }
