@@ -25,6 +25,19 @@ export function ownFixture(relativePath: string): string {
   return readFileSync(join(OWN_FIXTURES, relativePath), 'utf8');
 }
 
+/** The one extension API the tests call from inside an extension page. */
+interface ExtensionPageGlobals {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/** Sends a protocol message to the background from an extension page, as the popup or options page does. */
+export function sendFromExtensionPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate(
+    (sent) => (globalThis as unknown as ExtensionPageGlobals).chrome.runtime.sendMessage(sent),
+    message,
+  );
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;

@@ -15,10 +15,7 @@ const ARXIV_NEW_URL = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
 /** Replaces the library's topics, as the options page does, through the background. */
 async function setTopics(browser: ExtensionBrowser, topics: Topic[]): Promise<void> {
   const page = await browser.openPopup();
-  const reply = await page.evaluate(
-    (payload) => chrome.runtime.sendMessage({ type: 'topics/replace', payload }),
-    { topics },
-  );
+  const reply = await sendFromExtensionPage(page, { type: 'topics/replace', payload: { topics } });
   expect(reply).toMatchObject({ ok: true });
   await page.close();
 }
