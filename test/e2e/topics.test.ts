@@ -6,6 +6,7 @@ import {
   hasSharedFixtures,
   launchWithExtension,
   ownFixture,
+  sendFromExtensionPage,
   sharedFixture,
 } from './harness';
 
