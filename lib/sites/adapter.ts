@@ -9,6 +9,11 @@ export type Warn = (message: string) => void;
  */
 export interface Adapter extends SiteAdapter {
   extract(doc: Document, url: URL, warn?: Warn): PaperCard[];
+  /**
+   * The same cards one at a time, for adapters of long pages: lets the caller spread extraction
+   * over several tasks. Warnings about the whole page come when the iteration ends.
+   */
+  cards?(doc: Document, url: URL, warn?: Warn): Iterable<PaperCard>;
   fallback?: boolean;
 }
 
@@ -31,6 +36,12 @@ export function isoDate(value: unknown): string | undefined {
 
 /** Drops undefined values so `extras` holds only what the page said. */
 export function compact<T>(record: Record<string, T | undefined>): Record<string, T> | undefined {
-  const entries = Object.entries(record).filter((entry): entry is [string, T] => entry[1] !== undefined);
-  return entries.length ? Object.fromEntries(entries) : undefined;
+  let result: Record<string, T> | undefined;
+  for (const key in record) {
+    const value = record[key];
+    if (value === undefined) continue;
+    result ??= {};
+    result[key] = value;
+  }
+  return result;
 }

@@ -1,3 +1,4 @@
+import { canonicalIdFromArxivId, canonicalIdFromUrl } from '../paper';
 import { normaliseSpace, textOf } from './adapter';
 
 /** Hosts that serve arXiv's own pages. */
@@ -5,6 +6,27 @@ export const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.
 
 export function isArxivHost(url: URL): boolean {
   return ARXIV_HOSTS.has(url.hostname);
+}
+
+// `/abs/<id>` or `https://arxiv.org/abs/<id>`: the common case, read without building a URL.
+const ABS_HREF = /^(?:https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([^?#]+?)\/?$/;
+
+/**
+ * The canonical id of a link to an arXiv abstract page on an arXiv page, or undefined. Listings
+ * have thousands of these links, so the usual shapes skip URL parsing.
+ */
+export function idFromAbsHref(href: string, base: string): string | undefined {
+  const fast = ABS_HREF.exec(href.trim());
+  if (fast?.[1]) {
+    let id = fast[1];
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return undefined;
+    }
+    return canonicalIdFromArxivId(id);
+  }
+  return href.includes('/abs/') ? canonicalIdFromUrl(href, base) : undefined;
 }
 
 // MathJax 2 leaves its rendering in elements whose class starts with "MathJax" (MathJax,
@@ -78,6 +100,13 @@ export function subjectCodes(text: string): string[] {
   return [...text.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((match) => match[1] ?? '').filter(Boolean);
 }
 
+/** Whether an element is a field's label (`<span class="descriptor">Authors:</span>`). */
+export function isLabel(element: Element): boolean {
+  const text = element.textContent ?? '';
+  // Labels are short: skip normalising whole fields just to learn they are not one.
+  return text.length < 32 && labelOf(normaliseSpace(text)) !== undefined;
+}
+
 /** Splits unlinked author text ("A. Sen, B. Zwiebach and C. Hull") into names. */
 function namesInText(text: string, names: string[]): void {
   for (const piece of text.split(/[,;:]|\band\b/)) {
@@ -98,7 +127,6 @@ export function authorNames(block: Element | null | undefined): string[] {
   for (let node = block.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1) {
       const element = node as Element;
-      if (element.hasAttribute('data-paperlight-ui') || labelOf(textOf(element))) continue;
       if (element.localName === 'a' && depth === 0) {
         namesInText(pending, names);
         pending = '';
@@ -106,6 +134,7 @@ export function authorNames(block: Element | null | undefined): string[] {
         if (name) names.push(name);
         continue;
       }
+      if (element.hasAttribute('data-paperlight-ui') || isLabel(element)) continue;
     }
     for (const char of node.textContent ?? '') {
       if (char === '(') depth++;

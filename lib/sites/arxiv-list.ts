@@ -1,8 +1,10 @@
-import { arxivAbsUrl, arxivIdOf, arxivPdfUrl, canonicalIdFromUrl, type Paper } from '../paper';
+import { arxivAbsUrl, arxivIdOf, arxivPdfUrl, type Paper } from '../paper';
 import { type Adapter, compact, textOf, type Warn } from './adapter';
 import {
   authorNames,
+  idFromAbsHref,
   isArxivHost,
+  isLabel,
   labelOf,
   sourceText,
   subjectCodes,
@@ -40,7 +42,7 @@ function fieldKind(element: Element): FieldKind | undefined {
   // A label is the element's first child ("<span>Comments:</span> …"); the container of all
   // fields starts with a whole field instead, so it never matches here.
   const label = element.firstElementChild;
-  if (label && label === firstMeaningfulChild(element)) {
+  if (label && label === firstMeaningfulChild(element) && isLabel(label)) {
     const field = labelOf(textOf(label));
     if (field && FIELD_KINDS.has(field)) return field as FieldKind;
   }
@@ -70,8 +72,7 @@ function readFields(dd: Element): Partial<Record<FieldKind, Element>> {
 function idOfTerm(dt: Element, base: string): string | undefined {
   for (const link of dt.getElementsByTagName('a')) {
     const href = link.getAttribute('href');
-    if (!href?.includes('/abs/')) continue;
-    const id = canonicalIdFromUrl(href, base);
+    const id = href ? idFromAbsHref(href, base) : undefined;
     if (id) return id;
   }
   return undefined;
@@ -124,7 +125,7 @@ function cardFromPair(dt: Element, dd: HTMLElement, base: string): PaperCard | u
  * before it. A `<dt>` without its `<dd>` (or the reverse) is left out and reported, never paired
  * with a neighbour's.
  */
-function readList(dl: Element, listIndex: number, base: string, warn: Warn, cards: PaperCard[]): void {
+function* readList(dl: Element, listIndex: number, base: string, warn: Warn): Generator<PaperCard> {
   let pending: Element | undefined;
   let terms = 0;
   let definitions = 0;
@@ -141,16 +142,17 @@ function readList(dl: Element, listIndex: number, base: string, warn: Warn, card
         unpaired++;
         continue;
       }
+      let card: PaperCard | undefined;
       try {
-        const card = cardFromPair(pending, child as HTMLElement, base);
-        if (card) {
-          cards.push(card);
-          found++;
-        }
+        card = cardFromPair(pending, child as HTMLElement, base);
       } catch {
         // One unreadable entry is skipped; the rest of the listing is still read.
       }
       pending = undefined;
+      if (card) {
+        found++;
+        yield card;
+      }
     }
   }
   if (pending) unpaired++;
@@ -159,18 +161,19 @@ function readList(dl: Element, listIndex: number, base: string, warn: Warn, card
   }
 }
 
+function* listingCards(doc: Document, url: URL, warn: Warn): Generator<PaperCard> {
+  const lists = doc.getElementsByTagName('dl');
+  for (let i = 0; i < lists.length; i++) {
+    const dl = lists[i];
+    if (dl) yield* readList(dl, i, url.href, warn);
+  }
+}
+
 export const arxivList: Adapter = {
   name: 'arxiv-list',
   matches(url) {
     return isArxivHost(url) && /^\/(?:list|catchup)(?:\/|$)/.test(url.pathname);
   },
-  extract(doc, url, warn = () => {}) {
-    const cards: PaperCard[] = [];
-    const lists = doc.getElementsByTagName('dl');
-    for (let i = 0; i < lists.length; i++) {
-      const dl = lists[i];
-      if (dl) readList(dl, i, url.href, warn, cards);
-    }
-    return cards;
-  },
+  cards: (doc, url, warn = () => {}) => listingCards(doc, url, warn),
+  extract: (doc, url, warn = () => {}) => [...listingCards(doc, url, warn)],
 };

@@ -22,23 +22,52 @@ export interface AdapterResult {
   error?: unknown;
 }
 
-function run(adapter: Adapter, doc: Document, url: URL, claimed: Set<Element>): AdapterResult {
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-    console.warn(`[paperlight:${adapter.name}] ${message}`);
+/** Collects an adapter's warnings and logs them under its name. */
+function warnings(adapter: Adapter): { list: string[]; warn: (message: string) => void } {
+  const list: string[] = [];
+  return {
+    list,
+    warn: (message) => {
+      list.push(message);
+      console.warn(`[paperlight:${adapter.name}] ${message}`);
+    },
   };
+}
+
+/** Gives a card to the first adapter that reports its root; later claims are dropped. */
+function claim(card: PaperCard, claimed: Set<Element>): boolean {
+  if (claimed.has(card.root)) return false;
+  claimed.add(card.root);
+  return true;
+}
+
+function failed(adapter: Adapter, cards: PaperCard[], list: string[], error: unknown): AdapterResult {
+  console.warn(`[paperlight:${adapter.name}] extraction failed`, error);
+  return { adapter: adapter.name, cards, warnings: list, error };
+}
+
+function run(adapter: Adapter, doc: Document, url: URL, claimed: Set<Element>): AdapterResult {
+  const { list, warn } = warnings(adapter);
   try {
-    const cards = adapter.extract(doc, url, warn).filter((card) => {
-      if (claimed.has(card.root)) return false;
-      claimed.add(card.root);
-      return true;
-    });
-    return { adapter: adapter.name, cards, warnings };
+    const cards = adapter.extract(doc, url, warn).filter((card) => claim(card, claimed));
+    return { adapter: adapter.name, cards, warnings: list };
   } catch (error) {
-    console.warn(`[paperlight:${adapter.name}] extraction failed`, error);
-    return { adapter: adapter.name, cards: [], warnings, error };
+    return failed(adapter, [], list, error);
   }
+}
+
+function matchingAdapters(
+  registry: readonly Adapter[],
+  url: URL,
+): { primary: Adapter[]; fallbacks: Adapter[] } {
+  const matching = registry.filter((adapter) => {
+    try {
+      return adapter.matches(url);
+    } catch {
+      return false;
+    }
+  });
+  return { primary: matching.filter((a) => !a.fallback), fallbacks: matching.filter((a) => a.fallback) };
 }
 
 /**
@@ -52,16 +81,10 @@ export function extractPapers(
   registry: readonly Adapter[] = adapters,
 ): AdapterResult[] {
   const claimed = new Set<Element>();
-  const matching = registry.filter((adapter) => {
-    try {
-      return adapter.matches(url);
-    } catch {
-      return false;
-    }
-  });
-  const results = matching.filter((adapter) => !adapter.fallback).map((a) => run(a, doc, url, claimed));
+  const { primary, fallbacks } = matchingAdapters(registry, url);
+  const results = primary.map((adapter) => run(adapter, doc, url, claimed));
   if (results.some((result) => result.cards.length > 0)) return results;
-  for (const adapter of matching.filter((a) => a.fallback)) {
+  for (const adapter of fallbacks) {
     const result = run(adapter, doc, url, claimed);
     results.push(result);
     if (result.cards.length > 0) break;
@@ -72,6 +95,74 @@ export function extractPapers(
 /** All cards of a page, flattened: the usual call for the content script. */
 export function extractCards(doc: Document, url: URL, registry: readonly Adapter[] = adapters): PaperCard[] {
   return extractPapers(doc, url, registry).flatMap((result) => result.cards);
+}
+
+export interface SliceOptions {
+  /** Receives each slice's new cards as soon as they are read, so they can be decorated at once. */
+  onCards(cards: PaperCard[], adapter: string): void;
+  /** How long one slice may run before yielding to the page (default 16 ms). */
+  sliceMs?: number;
+  /** Aborts between slices (soft navigation, extension unloaded): no more cards are read. */
+  signal?: AbortSignal;
+  /** How to yield to the page between slices (default: a zero-delay timeout). */
+  yieldToMain?: () => Promise<void>;
+}
+
+const yieldByTimeout = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `extractPapers`, spread over several tasks so that a 2,000-entry listing never blocks the page
+ * for long: adapters that read cards one at a time (`cards`) are paused every `sliceMs`, and each
+ * slice's cards are handed to `onCards` right away. The final results are those of `extractPapers`.
+ */
+export async function extractPapersInSlices(
+  doc: Document,
+  url: URL,
+  options: SliceOptions,
+  registry: readonly Adapter[] = adapters,
+): Promise<AdapterResult[]> {
+  const { onCards, sliceMs = 16, signal, yieldToMain = yieldByTimeout } = options;
+  const claimed = new Set<Element>();
+  const { primary, fallbacks } = matchingAdapters(registry, url);
+  const results: AdapterResult[] = [];
+
+  const runSliced = async (adapter: Adapter): Promise<AdapterResult> => {
+    const { list, warn } = warnings(adapter);
+    const cards: PaperCard[] = [];
+    try {
+      const source = adapter.cards ? adapter.cards(doc, url, warn) : adapter.extract(doc, url, warn);
+      let slice: PaperCard[] = [];
+      let sliceStart = performance.now();
+      for (const card of source) {
+        if (claim(card, claimed)) slice.push(card);
+        if (performance.now() - sliceStart < sliceMs) continue;
+        cards.push(...slice);
+        if (slice.length) onCards(slice, adapter.name);
+        slice = [];
+        await yieldToMain();
+        if (signal?.aborted) return { adapter: adapter.name, cards, warnings: list };
+        sliceStart = performance.now();
+      }
+      cards.push(...slice);
+      if (slice.length) onCards(slice, adapter.name);
+      return { adapter: adapter.name, cards, warnings: list };
+    } catch (error) {
+      return failed(adapter, cards, list, error);
+    }
+  };
+
+  for (const adapter of primary) {
+    if (signal?.aborted) return results;
+    results.push(await runSliced(adapter));
+  }
+  if (results.some((result) => result.cards.length > 0)) return results;
+  for (const adapter of fallbacks) {
+    if (signal?.aborted) return results;
+    const result = await runSliced(adapter);
+    results.push(result);
+    if (result.cards.length > 0) break;
+  }
+  return results;
 }
 
 export type { Adapter, Warn } from './adapter';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../lib/sites/adapter';
-import { adapters, extractCards, extractPapers } from '../../lib/sites/index';
+import { adapters, extractCards, extractPapers, extractPapersInSlices } from '../../lib/sites/index';
 import type { PaperCard } from '../../lib/sites/types';
-import { documentFrom } from './fixtures';
+import { documentFrom, ownDocument } from './fixtures';
 
 const URL_ = new URL('https://example.org/list');
 
@@ -87,5 +87,63 @@ describe('extractPapers', () => {
   it('has unique adapter names', () => {
     const names = adapters.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('extractPapersInSlices', () => {
+  const url = new URL('https://arxiv.org/list/hep-th/9901');
+
+  it('hands over the same cards as extractPapers, slice by slice, yielding between slices', async () => {
+    const doc = ownDocument('arxiv-list-hep-th-9901.html');
+    const slices: string[][] = [];
+    const yieldToMain = vi.fn(async () => {});
+    const results = await extractPapersInSlices(doc, url, {
+      sliceMs: 0,
+      yieldToMain,
+      onCards: (cards, adapter) => slices.push(cards.map((c) => `${adapter} ${c.paper.id}`)),
+    });
+    expect(slices).toEqual([
+      ['arxiv-list arxiv:hep-th/9901001'],
+      ['arxiv-list arxiv:hep-th/9901002'],
+      ['arxiv-list arxiv:math.GT/9901003'],
+      ['arxiv-list arxiv:hep-th/9901004'],
+    ]);
+    expect(yieldToMain).toHaveBeenCalledTimes(4);
+    const whole = extractPapers(ownDocument('arxiv-list-hep-th-9901.html'), url);
+    expect(results.map((r) => [r.adapter, r.cards.map((c) => c.paper)])).toEqual(
+      whole.map((r) => [r.adapter, r.cards.map((c) => c.paper)]),
+    );
+  });
+
+  it('stops reading when aborted between slices', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    await extractPapersInSlices(ownDocument('arxiv-list-hep-th-9901.html'), url, {
+      sliceMs: 0,
+      signal: controller.signal,
+      yieldToMain: async () => {},
+      onCards: (cards) => {
+        seen.push(...cards.map((c) => c.paper.id));
+        if (seen.length === 2) controller.abort();
+      },
+    });
+    expect(seen).toEqual(['arxiv:hep-th/9901001', 'arxiv:hep-th/9901002']);
+  });
+
+  it('isolates a throwing adapter and still runs the fallback', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const doc = documentFrom('<ul><li>a</li><li>b</li></ul>');
+    const results = await extractPapersInSlices(doc, URL_, { onCards: () => {} }, [
+      listAdapter('broken', {
+        extract: () => {
+          throw new Error('boom');
+        },
+      }),
+      listAdapter('fallback', { fallback: true }),
+    ]);
+    expect(results.map((r) => [r.adapter, r.cards.length, r.error !== undefined])).toEqual([
+      ['broken', 0, true],
+      ['fallback', 2, false],
+    ]);
   });
 });
