@@ -1,16 +1,119 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { BackupPanel } from '../../components/BackupPanel';
 import { ImportPanel } from '../../components/ImportPanel';
-import type { MergeReport } from '../../lib/backup';
-import { request } from '../../lib/messenger';
+import { type DeletedTopic, TopicsPanel } from '../../components/TopicsPanel';
+import { type MergeReport, serializeBackup } from '../../lib/backup';
+import { isChangeEvent, request } from '../../lib/messenger';
+import { topicIdFromLabel } from '../../lib/topics/topic';
+import { EXAMPLE_TOPICS } from './example-topics';
+import { termProblems } from './term-problems';
+import {
+  addTopic,
+  moveTopic,
+  PALETTE,
+  removeTopic,
+  restoreTopic,
+  termsFromLines,
+  updateTopic,
+} from './topic-list';
+import { TopicSession, type TopicSessionState } from './topic-session';
 
 function importFile(file: File): Promise<MergeReport> {
   return file.text().then((text) => request('library/import', { text }));
 }
 
+/** `paperlight-backup-2026-11-28.json`, in the user's local date. */
+function backupFilename(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `paperlight-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+async function downloadBackup(): Promise<string> {
+  const backup = await request('library/export', {});
+  const filename = backupFilename(new Date());
+  const url = URL.createObjectURL(new Blob([serializeBackup(backup)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // The download has started from the link; the object URL is no longer needed after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return filename;
+}
+
 export function OptionsApp() {
+  const [state, setState] = useState<TopicSessionState>({ topics: undefined, status: 'saved' });
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const session = useMemo(
+    () => new TopicSession({ save: (topics) => request('topics/replace', { topics }), onState: setState }),
+    [],
+  );
+
+  useEffect(() => {
+    request('topics/list', {})
+      .then((topics) => session.receiveStored(topics))
+      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+    // Another options page, an import or sync changed the stored list: follow it without losing edits.
+    const onMessage = (message: unknown) => {
+      if (isChangeEvent(message) && message.type === 'changed/topics') session.receiveStored(message.topics);
+    };
+    const onHide = () => session.flush();
+    browser.runtime.onMessage.addListener(onMessage);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      window.removeEventListener('pagehide', onHide);
+      session.dispose();
+    };
+  }, [session]);
+
+  const current = () => session.current ?? [];
+  const ids = new Set((state.topics ?? []).map((topic) => topic.id));
+
   return (
     <main class="options">
       <h1>Paperlight</h1>
+      <TopicsPanel
+        topics={state.topics}
+        loadError={loadError}
+        saveStatus={state.status}
+        saveError={state.error}
+        onRetrySave={() => session.flush()}
+        palette={PALETTE}
+        examples={EXAMPLE_TOPICS}
+        hasTopicLike={(label) => ids.has(topicIdFromLabel(label))}
+        checkTerms={termProblems}
+        termsFromText={termsFromLines}
+        onAdd={(input) => {
+          const next = addTopic(current(), input, new Date());
+          const added = next[next.length - 1]?.id ?? '';
+          session.apply(next, { edited: [added], immediate: true });
+          return added;
+        }}
+        onEdit={(id, edit, final) =>
+          session.apply(updateTopic(current(), id, edit, new Date()), { edited: [id], immediate: final })
+        }
+        onMove={(id, offset) =>
+          session.apply(moveTopic(current(), id, offset), { reordered: true, immediate: true })
+        }
+        onDelete={(id): DeletedTopic | undefined => {
+          const { topics, removed } = removeTopic(current(), id);
+          if (!removed) return undefined;
+          session.apply(topics, { removed: [id], immediate: true });
+          return {
+            label: removed.topic.label,
+            undo() {
+              const next = restoreTopic(current(), removed, new Date());
+              const restored = next[Math.min(removed.index, next.length - 1)]?.id ?? removed.topic.id;
+              session.apply(next, { edited: [restored], reordered: true, immediate: true });
+              return restored;
+            },
+          };
+        }}
+      />
       <ImportPanel onImport={importFile} />
+      <BackupPanel onDownload={downloadBackup} />
     </main>
   );
 }

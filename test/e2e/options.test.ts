@@ -1,0 +1,225 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './harness';
+
+type Reply = { ok: true; data: unknown } | { ok: false; error: string } | undefined;
+/** The part of an extension page's `chrome` global these tests use (no @types/chrome here). */
+type ExtensionGlobal = { chrome: { runtime: { sendMessage(message: unknown): Promise<Reply> } } };
+
+/** Asks the background directly, from an extension page, as the options page itself does. */
+async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
+  const reply = await page.evaluate(
+    ([type, payload]) =>
+      (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type, payload }),
+    [type, payload] as const,
+  );
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data as T;
+}
+
+interface StoredTopic {
+  id: string;
+  label: string;
+  color: string;
+  terms: string[];
+  enabled: boolean;
+}
+
+const listTopics = (page: Page) => ask<StoredTopic[]>(page, 'topics/list');
+const saved = (page: Page) => page.locator('[data-paperlight-save-status="saved"]');
+
+const BACKUP = {
+  format: 'paperlight-backup',
+  version: 1,
+  exportedAt: '2026-11-28T12:00:00.000Z',
+  topics: [
+    {
+      id: 'kv-cache',
+      label: 'KV cache',
+      color: '#f4b400',
+      terms: ['KV cache', 'key-value cache'],
+      enabled: true,
+    },
+    { id: 'rag', label: 'RAG', terms: ['RAG', 'retrieval-augmented generation'] },
+  ],
+  bookmarks: [
+    { id: 'arxiv:2509.02560', title: 'FastVGGT: Training-Free Acceleration of Visual Geometry Transformer' },
+    { id: 'arxiv:2609.19876', title: 'Q&A <Agents>: Tool-Using Language Models that Ask Before They Act' },
+  ],
+};
+
+describe('options page', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchWithExtension();
+  });
+  afterEach(() => browser?.close());
+
+  it('invites a first topic, keeps one added through the form with its terms across a reload', async () => {
+    const page = await browser.openOptions();
+    await page.getByText('No topics yet.').waitFor();
+    expect(await page.locator('input[type="file"]').count()).toBe(1);
+
+    await page.getByLabel('New topic').fill('Speculative decoding');
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    const card = page.locator('[data-paperlight-topic="speculative-decoding"]');
+    const terms = card.getByLabel('Terms, one per line');
+    // The new topic's terms box takes focus, starting from its name.
+    await expect.poll(() => terms.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await terms.inputValue()).toBe('Speculative decoding');
+    await terms.press('Control+End');
+    await terms.pressSequentially('\ndraft model\nDraft  Model\n/(a+)+$/');
+    await expect
+      .poll(() => card.locator('.term-problems li').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Line 3, “Draft {2}Model”: same as line 2; ignored/),
+        expect.stringMatching(/^Line 4, “\/\(a\+\)\+\$\/”: not used: nested quantifiers/),
+      ]);
+    await saved(page).waitFor();
+
+    await page.reload();
+    const reloaded = page.locator('[data-paperlight-topic="speculative-decoding"]');
+    await reloaded.waitFor();
+    expect(await reloaded.getByLabel('Terms, one per line').inputValue()).toBe(
+      'Speculative decoding\ndraft model\n/(a+)+$/',
+    );
+    const [stored] = await listTopics(page);
+    expect(stored).toMatchObject({
+      id: 'speculative-decoding',
+      label: 'Speculative decoding',
+      terms: ['Speculative decoding', 'draft model', '/(a+)+$/'],
+      enabled: true,
+    });
+  });
+
+  it('adds examples with one click, deduplicating ids, and reorders, recolours and toggles them', async () => {
+    const page = await browser.openOptions();
+    await page.getByRole('button', { name: 'Add “RAG”' }).click();
+    await page.getByRole('button', { name: 'Add “KV cache”' }).click();
+    await page.getByLabel('New topic').fill('RAG');
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    await saved(page).waitFor();
+    expect((await listTopics(page)).map((t) => t.id)).toEqual(['rag', 'kv-cache', 'rag-2']);
+
+    await page.getByRole('button', { name: 'Move KV cache up' }).click();
+    // Now first, its "up" button is disabled: focus moved to "down".
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move KV cache down');
+    const kv = page.locator('[data-paperlight-topic="kv-cache"]');
+    await kv.getByRole('radio', { name: 'Teal' }).check();
+    await kv.getByRole('checkbox').uncheck();
+    await expect
+      .poll(async () => listTopics(page))
+      .toEqual([
+        expect.objectContaining({ id: 'kv-cache', color: '#00acc1', enabled: false }),
+        expect.objectContaining({ id: 'rag' }),
+        expect.objectContaining({ id: 'rag-2' }),
+      ]);
+  });
+
+  it('imports a backup through the file input and shows its topics', async () => {
+    const page = await browser.openOptions();
+    await page.getByText('No topics yet.').waitFor();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'paperlight-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(BACKUP)),
+    });
+    const status = page.locator('[data-paperlight-import-status="done"]');
+    await status.waitFor();
+    expect(await status.textContent()).toContain('4 added, 0 updated, 0 unchanged, 0 refused');
+    await page.locator('[data-paperlight-topic="kv-cache"]').waitFor();
+    expect(
+      await page
+        .locator('[data-paperlight-topic]')
+        .evaluateAll((els) => els.map((el) => el.dataset.paperlightTopic)),
+    ).toEqual(['kv-cache', 'rag']);
+    expect(await page.getByLabel('Terms, one per line').first().inputValue()).toBe(
+      'KV cache\nkey-value cache',
+    );
+  });
+
+  it('refuses a corrupt backup whole, says why, and changes nothing', async () => {
+    const page = await browser.openOptions();
+    await page.getByLabel('New topic').fill('RLHF');
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    await saved(page).waitFor();
+    const topicsBefore = await listTopics(page);
+    const bookmarksBefore = await ask<unknown[]>(page, 'bookmarks/list');
+
+    const corrupt = JSON.stringify({ ...BACKUP, topics: [{ id: 'x', label: 'X', terms: 'not a list' }] });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(corrupt),
+    });
+    const error = page.locator('[data-paperlight-import-status="failed"] [role="alert"]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/broken\.json was not imported, and nothing changed: .*topics/);
+
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'truncated.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(BACKUP).slice(0, 80)),
+    });
+    await expect.poll(() => error.textContent()).toMatch(/truncated\.json was not imported/);
+
+    expect(await listTopics(page)).toEqual(topicsBefore);
+    expect(await ask<unknown[]>(page, 'bookmarks/list')).toEqual(bookmarksBefore);
+    expect(await page.locator('[data-paperlight-topic]').count()).toBe(1);
+  });
+
+  it('deletes a topic with an undo that puts it back in place', async () => {
+    const page = await browser.openOptions();
+    for (const label of ['RAG', 'KV cache', 'RLHF']) {
+      await page.getByRole('button', { name: `Add “${label}”` }).click();
+    }
+    await saved(page).waitFor();
+    const before = await listTopics(page);
+
+    await page.getByRole('button', { name: 'Delete KV cache' }).click();
+    await page.getByRole('status').getByText('Deleted “KV cache”.').waitFor();
+    await expect.poll(async () => (await listTopics(page)).map((t) => t.id)).toEqual(['rag', 'rlhf']);
+    // Focus went to the next topic rather than being lost with the deleted one.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paperlight-topic'))).toBe(
+      'rlhf',
+    );
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await listTopics(page)).map((t) => t.id))
+      .toEqual(['rag', 'kv-cache', 'rlhf']);
+    const restored = (await listTopics(page))[1];
+    expect({ ...restored, updatedAt: undefined }).toEqual({ ...before[1], updatedAt: undefined });
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+  });
+
+  it('keeps two open options pages in step without clobbering an edit in progress', async () => {
+    const first = await browser.openOptions();
+    const second = await browser.openOptions();
+    await first.getByRole('button', { name: 'Add “RAG”' }).click();
+    await second.locator('[data-paperlight-topic="rag"]').waitFor();
+
+    // The second page is typing in RAG while the first adds a topic.
+    const ragTerms = second.locator('[data-paperlight-topic="rag"]').getByLabel('Terms, one per line');
+    await ragTerms.press('Control+End');
+    await ragTerms.pressSequentially('\nRAG pipeline');
+    await first.getByRole('button', { name: 'Add “RLHF”' }).click();
+    await second.locator('[data-paperlight-topic="rlhf"]').waitFor();
+    expect(await ragTerms.inputValue()).toMatch(/\nRAG pipeline$/);
+
+    await saved(second).waitFor();
+    await expect
+      .poll(async () => (await listTopics(first)).map((t) => [t.id, t.terms.at(-1)]))
+      .toEqual([
+        ['rag', 'RAG pipeline'],
+        ['rlhf', 'DPO'],
+      ]);
+    await expect
+      .poll(() =>
+        first.locator('[data-paperlight-topic="rag"]').getByLabel('Terms, one per line').inputValue(),
+      )
+      .toMatch(/\nRAG pipeline$/);
+  });
+});
