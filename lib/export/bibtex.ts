@@ -123,18 +123,19 @@ export function citationKeys(bookmarks: readonly Bookmark[]): Map<string, string
   // Bare keys are claimed first, so a suffixed key never takes one another paper has as its own.
   const used = new Set(bases.values());
   const keys = new Map<string, string>();
-  const seen = new Set<string>();
+  // Per base, the next suffix to try: many papers sharing a key stay linear, not quadratic.
+  const nextSuffix = new Map<string, number>();
   for (const bookmark of bySaveOrder) {
     if (keys.has(bookmark.id)) continue;
     const base = bases.get(bookmark.id) ?? 'paper';
     let key = base;
-    if (seen.has(base)) {
-      let n = 1;
+    let n = nextSuffix.get(base);
+    if (n !== undefined) {
       do key = `${base}${suffix(n++)}`;
       while (used.has(key));
       used.add(key);
     }
-    seen.add(base);
+    nextSuffix.set(base, n ?? 1);
     keys.set(bookmark.id, key);
   }
   return keys;

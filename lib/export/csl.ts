@@ -1,10 +1,7 @@
 import { Cite } from '@citation-js/core';
-import { parse as parseName } from '@citation-js/name';
 import type { Bookmark } from '../bookmark';
-import { arxivId, dateParts, doiOf, oneLine, primaryClassOf, urlOf } from './fields';
-
-/** given, family, literal, and particles (`non-dropping-particle`...) as citation-js parses them. */
-export type CslName = Record<string, string>;
+import { arxivId, dateParts, doiOf, primaryClassOf, urlOf } from './fields';
+import { type CslName, cslName } from './names';
 
 /** A CSL-JSON item: the interchange shape of citation-js, Zotero, Pandoc and citeproc. */
 export interface CslItem {
@@ -22,20 +19,8 @@ export interface CslItem {
   note?: string;
 }
 
-/** "Jane Doe" → given/family (particles kept); a name citation-js cannot split stays whole. */
-function cslName(name: string): CslName {
-  const clean = oneLine(name);
-  try {
-    const parsed = parseName(clean);
-    if (parsed.family) return parsed;
-  } catch {
-    // citation-js's name parser throws on some inputs: the name is then kept as written.
-  }
-  return { literal: clean || name };
-}
-
 /** A bookmark as CSL: arXiv papers are preprints (`article` in CSL 1.0.2) published by arXiv. */
-export function toCsl(bookmark: Bookmark): CslItem {
+export function toCsl(bookmark: Bookmark, nameOf: (name: string) => CslName = cslName): CslItem {
   const arxiv = arxivId(bookmark);
   const parts = dateParts(bookmark.published);
   const doi = doiOf(bookmark);
@@ -45,7 +30,7 @@ export function toCsl(bookmark: Bookmark): CslItem {
     id: bookmark.id,
     type: arxiv ? 'article' : bookmark.id.startsWith('doi:') ? 'article-journal' : 'document',
     title: bookmark.title,
-    ...(bookmark.authors.length ? { author: bookmark.authors.map(cslName) } : {}),
+    ...(bookmark.authors.length ? { author: bookmark.authors.map(nameOf) } : {}),
     ...(parts ? { issued: { 'date-parts': [parts] } } : {}),
     ...(bookmark.abstract ? { abstract: bookmark.abstract } : {}),
     ...(doi ? { DOI: doi } : {}),
