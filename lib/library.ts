@@ -14,6 +14,22 @@ export async function listBookmarks(db: Database): Promise<Bookmark[]> {
   return newestLast.reverse();
 }
 
+/**
+ * The `limit` most recently saved papers, read off the index: enough for a first screen without
+ * reading (and cloning) the whole library.
+ */
+export async function listRecentBookmarks(db: Database, limit: number): Promise<Bookmark[]> {
+  const tx = db.transaction('bookmarks');
+  const recent: Bookmark[] = [];
+  let cursor = await tx.store.index('addedAt').openCursor(null, 'prev');
+  while (cursor && recent.length < limit) {
+    recent.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return recent;
+}
+
 export async function savedAmong(db: Database, ids: string[]): Promise<string[]> {
   const tx = db.transaction('bookmarks');
   const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));

@@ -4,6 +4,7 @@ import type { Bookmark } from '../lib/bookmark';
 import { type Database, DB_NAME, openDatabase } from '../lib/db';
 import {
   listBookmarks,
+  listRecentBookmarks,
   listTopics,
   putBookmark,
   removeBookmark,
@@ -178,5 +179,16 @@ describe('schema migrations', () => {
     ]);
     await replaceTopics(current, []);
     expect(await listTopics(current)).toEqual([]);
+  });
+});
+
+describe('listRecentBookmarks', () => {
+  it('reads only the most recently saved, newest first', async () => {
+    const db = await freshDb();
+    for (let n = 0; n < 5; n++) {
+      await saveBookmark(db, { paper: paper(n), topics: [] }, new Date(T0.getTime() + n * 1000));
+    }
+    expect((await listRecentBookmarks(db, 2)).map((b) => b.id)).toEqual([paper(4).id, paper(3).id]);
+    expect(await listRecentBookmarks(db, 10)).toHaveLength(5);
   });
 });
