@@ -10,7 +10,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
  */
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(REPO_ROOT, '.output/chrome-mv3');
+/** The built extension; `PAPERLIGHT_EXTENSION_DIR` points elsewhere (a build kept apart from `npm run build`). */
+export const EXTENSION_DIR = process.env.PAPERLIGHT_EXTENSION_DIR ?? join(REPO_ROOT, '.output/chrome-mv3');
 export const SHARED_FIXTURES = resolve(REPO_ROOT, '../shared/fixtures');
 export const OWN_FIXTURES = join(REPO_ROOT, 'test/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
