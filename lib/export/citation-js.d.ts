@@ -1,4 +1,4 @@
-// citation-js ships no types; these cover the calls Paperlight makes.
+// citation-js ships no types; these cover the calls Paperlight makes (exports and BibTeX import).
 declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown, options?: { forceType?: string; generateGraph?: boolean });
