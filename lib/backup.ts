@@ -11,12 +11,19 @@ import { type Topic, TopicSchema } from './topics/topic';
 export const BACKUP_FORMAT = 'paperlight-backup';
 export const BACKUP_VERSION = 1;
 
+/**
+ * A backup's bookmark. `addedAt` gets no default here: a made-up "now" would make an entry without
+ * dates look like the newest edit and win over the user's own data in a merge. Adding it to the
+ * library fills it in (mergeLibrary validates with BookmarkSchema).
+ */
+export const BackupBookmarkSchema = BookmarkSchema.extend({ addedAt: z.string().optional() });
+
 export const BackupSchema = z.looseObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.string().optional(),
   topics: z.array(TopicSchema).default([]),
-  bookmarks: z.array(BookmarkSchema).default([]),
+  bookmarks: z.array(BackupBookmarkSchema).default([]),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

@@ -317,6 +317,18 @@ describe('mergeLibrary', () => {
     ]);
   });
 
+  test('a backup entry without dates does not count as the newest edit', () => {
+    const current = { topics: [], bookmarks: [bookmark({ id: 'arxiv:1', tags: ['keep'], note: 'mine' })] };
+    const parsed = parseOk(
+      backupText({ bookmarks: [{ id: 'arxiv:1', title: 'Title of arxiv:1', tags: [] }] }),
+    );
+    expect(parsed.bookmarks[0]?.addedAt).toBeUndefined();
+    const result = mergeLibrary(current, parsed);
+    expect(result.report.bookmarks).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    const added = mergeLibrary({ topics: [], bookmarks: [] }, parsed).bookmarks[0];
+    expect(Date.parse(added?.addedAt ?? '')).toBeGreaterThan(Date.parse('2026-01-01'));
+  });
+
   test('defaults the schema fills in are no edits: a bare entry does not wipe tags', () => {
     const current = { topics: [], bookmarks: [bookmark({ id: 'arxiv:1', tags: ['keep'], note: 'mine' })] };
     const result = mergeLibrary(current, {
