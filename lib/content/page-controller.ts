@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ChangeEvent, SaveFocusedReply } from '../messages';
 import { isChangeEvent, isSaveFocusedCommand, request } from '../messenger';
-import { extractPapers } from '../sites';
+import { extractPapersInSlices } from '../sites';
 import type { PaperCard } from '../sites/types';
 import type { Topic } from '../topics/topic';
 import { CardUi } from './card-ui';
@@ -121,22 +121,38 @@ export class PageController {
       });
   }
 
+  /**
+   * Reads the page's cards in slices and decorates them between slices, in document order: the
+   * first screen is done within the first tasks, and no task of ours runs long on a 2,000-entry list.
+   */
   private async scan(): Promise<void> {
     if (this.ctx.isInvalid) return;
-    const url = new URL(this.doc.location.href);
-    const cards = extractPapers(this.doc, url).flatMap((result) => result.cards);
     this.forgetDetachedCards();
-    const fresh = cards.filter((card) => {
-      const existing = this.mounted.get(card.root);
-      return !existing?.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
-    });
-    if (!fresh.length) return;
-    const status = this.refreshSavedState(fresh.map((card) => card.paper.id));
     await this.topicsLoaded;
-    // Document order: the first screen's cards are decorated in the first task.
-    await this.inTasks(fresh, (card) => this.mount(card));
+    const queue: PaperCard[] = [];
+    const decorateQueued = async () => {
+      const batch = queue.splice(0);
+      if (!batch.length) return;
+      const status = this.refreshSavedState(batch.map((card) => card.paper.id));
+      await this.inTasks(batch, (card) => this.mount(card));
+      await status;
+    };
+    await extractPapersInSlices(this.doc, new URL(this.doc.location.href), {
+      onCards: (cards) => queue.push(...cards.filter((card) => this.needsMount(card))),
+      signal: this.ctx.signal,
+      yieldToMain: async () => {
+        await nextTask();
+        await decorateQueued();
+      },
+    });
+    await decorateQueued();
     this.topics.updateSummary([...this.mounted.values()]);
-    await status;
+  }
+
+  /** A card not decorated yet, or whose decoration the page has since removed or reused. */
+  private needsMount(card: PaperCard): boolean {
+    const existing = this.mounted.get(card.root);
+    return !existing?.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
   }
 
   /** Runs `work` over `items`, yielding to the page whenever a task has run for its budget. */
