@@ -102,8 +102,7 @@ export function TopicEditor(props: TopicEditorProps) {
             checked={topic.enabled}
             onChange={(event) => onEdit({ enabled: event.currentTarget.checked }, true)}
           />
-          On
-          <span class="visually-hidden"> (highlight {name})</span>
+          Highlight<span class="visually-hidden"> {name}</span>
         </label>
         <div class="topic-actions">
           <button

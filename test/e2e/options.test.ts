@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './harness';
+import { type ExtensionBrowser, launchWithExtension, REPO_ROOT } from './harness';
+
+declare const axe: {
+  run(
+    context: Document,
+    options: object,
+  ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+};
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: string } | undefined;
 /** The part of an extension page's `chrome` global these tests use (no @types/chrome here). */
@@ -222,4 +231,26 @@ describe('options page', () => {
       )
       .toMatch(/\nRAG pipeline$/);
   });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations (%s theme)',
+    async (scheme) => {
+      const page = await browser.openOptions();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('button', { name: 'Add “KV cache”' }).click();
+      const terms = page.getByLabel('Terms, one per line');
+      await terms.press('Control+End');
+      await terms.pressSequentially('\n/(a+)+$/\nkv-cache');
+      await page.getByRole('button', { name: 'Delete KV cache' }).click();
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.getByRole('button', { name: 'Add “RAG”' }).click();
+      await page.getByRole('button', { name: 'Delete RAG' }).click();
+      await saved(page).waitFor();
+      // Through DevTools evaluation: the extension's CSP rightly refuses an inline script tag.
+      await page.evaluate(readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+      const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    },
+  );
 });
