@@ -7,8 +7,8 @@ import { dispatch } from '../lib/background/dispatch';
 export default defineBackground(() => {
   // Answer through sendResponse and return true: Chrome, Firefox and WXT's fake browser all accept
   // that shape (a returned Promise is lost in the fake browser).
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    void dispatch(message).then(sendResponse);
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void dispatch(message, { tabId: sender.tab?.id }).then(sendResponse);
     return true;
   });
   registerContextMenu(dispatch);

@@ -36,6 +36,8 @@ export const RequestSchemas = {
   'topics/replace': z.object({ topics: z.array(TopicSchema).max(5_000) }),
   'library/import': z.object({ text: z.string() }),
   'library/export': z.object({}),
+  /** A content script's count of papers on its page that match enabled topics (the toolbar badge). */
+  'page/matches': z.object({ count: z.number().int().min(0).max(1_000_000) }),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestType = keyof typeof RequestSchemas;
@@ -52,6 +54,7 @@ export interface ResponseMap {
   'topics/replace': Topic[];
   'library/import': MergeReport;
   'library/export': Backup;
+  'page/matches': null;
 }
 
 export interface RequestMessage<T extends RequestType = RequestType> {

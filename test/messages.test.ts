@@ -65,6 +65,7 @@ const garbage: { [T in RequestType]: unknown[] } = {
   ],
   'library/import': [{}, { text: 5 }, { text: 'not json' }, { text: '{"format":"other","version":1}' }],
   'library/export': ['x'],
+  'page/matches': [{}, { count: -1 }, { count: 1.5 }, { count: '3' }],
 };
 
 describe('handleMessage refuses garbage', () => {

@@ -25,6 +25,10 @@ export interface HandlerContext {
   db: Database;
   /** Tells every open tab and extension page about a committed change. */
   broadcast(event: ChangeEvent): void;
+  /** The tab the message came from, when a content script sent it. */
+  tabId?: number;
+  /** Shows a tab's count of papers matching the user's topics on the toolbar button. */
+  showMatchCount?(tabId: number, count: number): void;
 }
 
 type Handlers = { [T in RequestType]: (payload: Payload<T>, ctx: HandlerContext) => Promise<ResponseMap[T]> };
@@ -65,6 +69,10 @@ const handlers: Handlers = {
     return report;
   },
   'library/export': (_, { db }) => exportLibrary(db),
+  async 'page/matches'({ count }, { tabId, showMatchCount }) {
+    if (tabId !== undefined) showMatchCount?.(tabId, count);
+    return null;
+  },
 };
 
 function describeIssues(error: z.ZodError): string {

@@ -1,4 +1,5 @@
 import type { FocusMode, TopicCount } from '../../components/SummaryBar';
+import { request } from '../messenger';
 import type { PaperCard } from '../sites/types';
 import { createHighlighter, type HighlightCard, type Highlighter } from '../topics/highlighter';
 import type { Topic } from '../topics/topic';
@@ -37,6 +38,7 @@ export class PageTopics {
   private focusStyle: FocusStyle | undefined;
   private mode: FocusMode = 'all';
   private jumpIndex = -1;
+  private reportedMatches = 0;
 
   constructor(private readonly doc: Document) {}
 
@@ -76,11 +78,12 @@ export class PageTopics {
     this.highlightCards.delete(entry);
   }
 
-  /** The summary bar over these cards (every card on the page, in document order). */
+  /** The summary bar over these cards (every card on the page, in document order), and the badge. */
   updateSummary(entries: TopicCard[]): void {
     if (!this.topics.length || !entries.length) {
       this.summary?.hide();
       this.focusStyle?.set('all');
+      this.reportMatches(0);
       return;
     }
     const papers = new Map<string, string[]>();
@@ -95,6 +98,7 @@ export class PageTopics {
         if (count) count.count++;
       }
     }
+    this.reportMatches(matching);
     this.summary ??= new SummaryUi(this.doc);
     this.summary.render({
       total: papers.size,
@@ -109,6 +113,12 @@ export class PageTopics {
       },
       onJump: (direction) => this.jump(entries, direction),
     });
+  }
+
+  private reportMatches(count: number): void {
+    if (count === this.reportedMatches) return;
+    this.reportedMatches = count;
+    request('page/matches', { count }).catch(() => undefined);
   }
 
   /** Moves keyboard focus (and the view) to the previous or next matching card. */
