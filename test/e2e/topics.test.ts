@@ -21,6 +21,25 @@ async function setTopics(browser: ExtensionBrowser, topics: Topic[]): Promise<vo
   await page.close();
 }
 
+interface BadgeApi {
+  chrome: {
+    tabs: { query(q: { url: string }): Promise<{ id: number }[]> };
+    action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  };
+}
+
+/** The toolbar badge's text on the tab showing `url`. */
+async function badgeOf(browser: ExtensionBrowser, url: string): Promise<string> {
+  const popup = await browser.openPopup();
+  const text = await popup.evaluate(async (tabUrl) => {
+    const { chrome } = globalThis as unknown as BadgeApi;
+    const [tab] = await chrome.tabs.query({ url: tabUrl });
+    return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no tab';
+  }, url);
+  await popup.close();
+  return text;
+}
+
 function topicsOf(page: Page): Promise<Record<string, string | null>> {
   return page
     .locator('[data-paperlight-id]')
@@ -98,6 +117,7 @@ describe.skipIf(!hasSharedFixtures)('topics on the real captures', () => {
 
     const summary = page.locator('[data-paperlight-ui="summary"] .counts');
     await expect.poll(() => summary.textContent()).toMatch(/4 of 4\s*papers match/);
+    await expect.poll(() => badgeOf(browser, HF_DAY_URL)).toBe('4');
   });
 
   it('updates an open page when a topic changes, without a reload', async () => {
@@ -106,6 +126,7 @@ describe.skipIf(!hasSharedFixtures)('topics on the real captures', () => {
     await setTopics(browser, [{ ...attention, enabled: false }, worldModels, autoencoders, data]);
     await expect.poll(async () => (await topicsOf(page))['arxiv:2609.31093']).toBe(null);
     expect(await page.evaluate(() => CSS.highlights.get('paperlight-attention')?.size ?? 0)).toBe(0);
+    await expect.poll(() => badgeOf(browser, HF_DAY_URL)).toBe('3');
     await setTopics(browser, [attention, worldModels, autoencoders, data]);
   });
 });
