@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { arxivIdOf, arxivPdfUrl, canonicalIdFromUrl, type Paper } from '../paper';
 import { type Adapter, compact, isoDate, normaliseSpace, textOf } from './adapter';
 import type { PaperCard } from './types';
@@ -17,31 +16,67 @@ const HOSTS = new Set(['huggingface.co', 'www.huggingface.co']);
 const PAPER_PATH = /^\/papers\/([^/]+)\/?$/;
 const ORIGIN = 'https://huggingface.co';
 
-// Optional fields use `.catch(undefined)`: one odd value must not cost the whole entry.
-const optionalString = z.string().optional().catch(undefined);
-const optionalNumber = z.number().optional().catch(undefined);
-const Organization = z.object({ name: optionalString, fullname: optionalString }).optional().catch(undefined);
+// Hand-written readers rather than a schema library: this runs in the content script, whose
+// bundle stays small. Each optional field is read on its own: one odd value must not cost the entry.
+type JsonObject = Record<string, unknown>;
 
-const HfPaper = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  summary: optionalString,
-  authors: z
-    .array(z.object({ name: optionalString }))
-    .optional()
-    .catch(undefined),
-  publishedAt: optionalString,
-  upvotes: optionalNumber,
-  githubRepo: optionalString,
-  projectPage: optionalString,
-  githubStars: optionalNumber,
-  numComments: optionalNumber,
-  organization: Organization,
-});
-type HfPaper = z.infer<typeof HfPaper>;
+function asObject(value: unknown): JsonObject | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
 
-/** A listing entry wraps the paper with listing-level facts (comments, the organisation chip). */
-const HfEntry = z.object({ paper: HfPaper, numComments: optionalNumber, organization: Organization });
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+interface HfOrganization {
+  name?: string;
+  fullname?: string;
+}
+
+interface HfPaper {
+  id: string;
+  title: string;
+  summary?: string;
+  authors?: { name?: string }[];
+  publishedAt?: string;
+  upvotes?: number;
+  githubRepo?: string;
+  projectPage?: string;
+  githubStars?: number;
+  numComments?: number;
+  organization?: HfOrganization;
+}
+
+function readOrganization(value: unknown): HfOrganization | undefined {
+  const org = asObject(value);
+  return org && { name: optionalString(org.name), fullname: optionalString(org.fullname) };
+}
+
+function readPaper(value: unknown): HfPaper | undefined {
+  const paper = asObject(value);
+  const id = optionalString(paper?.id);
+  const title = optionalString(paper?.title);
+  if (!paper || !id || title === undefined) return undefined;
+  return {
+    id,
+    title,
+    summary: optionalString(paper.summary),
+    authors: Array.isArray(paper.authors)
+      ? paper.authors.map((author) => ({ name: optionalString(asObject(author)?.name) }))
+      : undefined,
+    publishedAt: optionalString(paper.publishedAt),
+    upvotes: optionalNumber(paper.upvotes),
+    githubRepo: optionalString(paper.githubRepo),
+    projectPage: optionalString(paper.projectPage),
+    githubStars: optionalNumber(paper.githubStars),
+    numComments: optionalNumber(paper.numComments),
+    organization: readOrganization(paper.organization),
+  };
+}
 
 /** The facts the hydration JSON gives about one paper, whatever list it came from. */
 export interface HfRecord {
@@ -50,21 +85,18 @@ export interface HfRecord {
   organization?: string;
 }
 
+/** A listing entry wraps the paper with listing-level facts (comments, the organisation chip). */
 function recordFrom(item: unknown): HfRecord | undefined {
-  const entry = HfEntry.safeParse(item);
-  if (entry.success) {
-    const { paper, numComments, organization } = entry.data;
-    const org = paper.organization ?? organization;
-    return {
-      paper,
-      numComments: numComments ?? paper.numComments,
-      organization: org?.fullname ?? org?.name,
-    };
-  }
-  const paper = HfPaper.safeParse(item);
-  if (!paper.success) return undefined;
-  const org = paper.data.organization;
-  return { paper: paper.data, numComments: paper.data.numComments, organization: org?.fullname ?? org?.name };
+  const entry = asObject(item);
+  const wrapped = readPaper(entry?.paper);
+  const paper = wrapped ?? readPaper(item);
+  if (!paper) return undefined;
+  const org = paper.organization ?? (wrapped ? readOrganization(entry?.organization) : undefined);
+  return {
+    paper,
+    numComments: (wrapped ? optionalNumber(entry?.numComments) : undefined) ?? paper.numComments,
+    organization: org?.fullname ?? org?.name,
+  };
 }
 
 /**
