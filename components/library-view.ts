@@ -100,6 +100,44 @@ export function filterBookmarks(sorted: readonly Bookmark[], view: ViewOptions):
   return sorted.filter((bookmark) => matchesFilters(bookmark, view, terms));
 }
 
+/**
+ * `filterBookmarks` that remembers its last answer: a query that extends the previous one (the
+ * next keystroke) can only match a subset of what matched before, so only those are searched.
+ */
+export function createNarrowingFilter(): (sorted: readonly Bookmark[], view: ViewOptions) => Bookmark[] {
+  let last: { sorted: readonly Bookmark[]; view: ViewOptions; result: Bookmark[] } | undefined;
+  return (sorted, view) => {
+    const narrows =
+      last !== undefined &&
+      last.sorted === sorted &&
+      last.view.topic === view.topic &&
+      last.view.tag === view.tag &&
+      last.view.read === view.read &&
+      view.query.toLowerCase().startsWith(last.view.query.toLowerCase());
+    const result = filterBookmarks(narrows && last ? last.result : sorted, view);
+    last = { sorted, view, result };
+    return result;
+  };
+}
+
+/**
+ * Builds every haystack ahead of the first keystroke, in slices of a few milliseconds while the
+ * popup is idle, so that typing never pays for it. Stops when `signal` aborts.
+ */
+export function warmHaystacks(bookmarks: readonly Bookmark[], signal: AbortSignal, sliceMs = 4): void {
+  let next = 0;
+  const slice = () => {
+    if (signal.aborted) return;
+    const until = performance.now() + sliceMs;
+    while (next < bookmarks.length && performance.now() < until) {
+      const bookmark = bookmarks[next++];
+      if (bookmark) haystackOf(bookmark);
+    }
+    if (next < bookmarks.length) setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
+}
+
 /** Every tag in use, alphabetically, for the tag filter. */
 export function allTags(bookmarks: readonly Bookmark[]): string[] {
   const tags = new Set<string>();

@@ -4,13 +4,14 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { LibraryFilters } from '../../components/LibraryFilters';
 import {
   allTags,
+  createNarrowingFilter,
   DEFAULT_VIEW,
-  filterBookmarks,
   parseTags,
   READ_LABELS,
   SORT_LABELS,
   sortBookmarks,
   type ViewOptions,
+  warmHaystacks,
 } from '../../components/library-view';
 import { SavedPaperList } from '../../components/SavedPaperList';
 import type { Bookmark } from '../../lib/bookmark';
@@ -40,7 +41,14 @@ export function PopupApp() {
     () => (view.sort === 'saved' ? bookmarks : sortBookmarks(bookmarks, view.sort)),
     [bookmarks, view.sort],
   );
-  const shown = useMemo(() => filterBookmarks(sorted, view), [sorted, view]);
+  const [narrowingFilter] = useState(createNarrowingFilter);
+  const shown = useMemo(() => narrowingFilter(sorted, view), [narrowingFilter, sorted, view]);
+  useEffect(() => {
+    if (!library.complete) return;
+    const warming = new AbortController();
+    warmHaystacks(bookmarks, warming.signal);
+    return () => warming.abort();
+  }, [library.complete, bookmarks]);
   const tags = useMemo(() => allTags(bookmarks), [bookmarks]);
   const topicLabels = useMemo(() => new Map(topics.map((t) => [t.id, t.label])), [topics]);
 
