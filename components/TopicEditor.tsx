@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Topic } from '../lib/topics/topic';
 import { ColorPicker, type PaletteColor } from './ColorPicker';
 
@@ -9,6 +9,11 @@ export interface TermProblemView {
   message: string;
 }
 
+export interface ReadTerms {
+  terms: string[];
+  problems: TermProblemView[];
+}
+
 export type TopicEdit = Partial<Pick<Topic, 'label' | 'color' | 'terms' | 'enabled'>>;
 
 export interface TopicEditorProps {
@@ -17,10 +22,11 @@ export interface TopicEditorProps {
   index: number;
   count: number;
   palette: readonly PaletteColor[];
-  /** Reads a terms box the way the matcher will: which lines are ignored or refused, and why. */
-  checkTerms(text: string): TermProblemView[];
-  /** The terms a terms box stands for (trimmed, no blanks, no repeats). */
-  termsFromText(text: string): string[];
+  /**
+   * Reads a terms box the way the matcher will: the terms it stands for (trimmed, without blanks
+   * and repeats) and which lines are ignored or refused, and why. One pass: it runs per keystroke.
+   */
+  readTerms(text: string): ReadTerms;
   /** `final` is false while the user is typing or dragging: the caller may wait for a pause. */
   onEdit(edit: TopicEdit, final: boolean): void;
   onMove(offset: -1 | 1): void;
@@ -34,7 +40,7 @@ export function topicElementId(topicId: string, part: 'card' | 'label' | 'terms'
 
 /** One topic: name, enabled switch, terms (one per line, with problems), colour, move and delete. */
 export function TopicEditor(props: TopicEditorProps) {
-  const { topic, index, count, palette, checkTerms, termsFromText, onEdit, onMove, onDelete } = props;
+  const { topic, index, count, palette, readTerms, onEdit, onMove, onDelete } = props;
   const id = (part: Parameters<typeof topicElementId>[1]) => topicElementId(topic.id, part);
 
   // The text fields are uncontrolled: a render must never write into a field the user is typing
@@ -46,7 +52,7 @@ export function TopicEditor(props: TopicEditorProps) {
   const termsField = useRef<HTMLTextAreaElement>(null);
   const [initial] = useState(() => ({ label: topic.label, terms: topic.terms.join('\n') }));
   const [labelDraft, setLabelDraft] = useState(initial.label);
-  const [termsDraft, setTermsDraft] = useState(initial.terms);
+  const [termsDraft, setTermsDraft] = useState(() => ({ text: initial.terms, ...readTerms(initial.terms) }));
   const termsKey = topic.terms.join('\n');
   const syncLabel = () => {
     const field = labelField.current;
@@ -56,15 +62,14 @@ export function TopicEditor(props: TopicEditorProps) {
   };
   const syncTerms = () => {
     const field = termsField.current;
-    if (!field || field === document.activeElement || termsFromText(field.value).join('\n') === termsKey)
-      return;
+    if (!field || field === document.activeElement || termsDraft.terms.join('\n') === termsKey) return;
     field.value = termsKey;
-    setTermsDraft(termsKey);
+    setTermsDraft({ text: termsKey, ...readTerms(termsKey) });
   };
   useEffect(syncLabel, [topic.label]);
   useEffect(syncTerms, [termsKey]);
 
-  const problems = useMemo(() => checkTerms(termsDraft), [checkTerms, termsDraft]);
+  const { problems } = termsDraft;
   const labelMissing = labelDraft.trim() === '';
   const name = topic.label;
 
@@ -140,7 +145,7 @@ export function TopicEditor(props: TopicEditorProps) {
       </label>
       <textarea
         id={id('terms')}
-        rows={Math.min(10, Math.max(3, termsDraft.split('\n').length + 1))}
+        rows={Math.min(10, Math.max(3, termsDraft.text.split('\n').length + 1))}
         spellcheck={false}
         ref={termsField}
         defaultValue={initial.terms}
@@ -149,8 +154,9 @@ export function TopicEditor(props: TopicEditorProps) {
         aria-invalid={problems.some((problem) => problem.severity === 'error')}
         onInput={(event) => {
           const value = event.currentTarget.value;
-          setTermsDraft(value);
-          onEdit({ terms: termsFromText(value) }, false);
+          const read = readTerms(value);
+          setTermsDraft({ text: value, ...read });
+          onEdit({ terms: read.terms }, false);
         }}
       />
       {problems.length ? (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Topic } from '../lib/topics/topic';
 import type { PaletteColor } from './ColorPicker';
-import { type TermProblemView, type TopicEdit, TopicEditor, topicElementId } from './TopicEditor';
+import { type ReadTerms, type TopicEdit, TopicEditor, topicElementId } from './TopicEditor';
 import { UndoToast } from './UndoToast';
 
 export type SaveStatusView = 'saved' | 'pending' | 'saving' | 'failed';
@@ -28,8 +28,7 @@ export interface TopicsPanelProps {
   examples: readonly ExampleTopic[];
   /** Whether a topic with this label exists already (examples already added are not offered). */
   hasTopicLike(label: string): boolean;
-  checkTerms(text: string): TermProblemView[];
-  termsFromText(text: string): string[];
+  readTerms(text: string): ReadTerms;
   /** Adds a topic and returns its id. */
   onAdd(topic: ExampleTopic): string;
   onEdit(id: string, edit: TopicEdit, final: boolean): void;
@@ -104,11 +103,15 @@ export function TopicsPanel(props: TopicsPanelProps) {
           <li>
             In a term of several words, spaces and hyphens are interchangeable: “KV cache” finds “KV-cache”.
           </li>
-          <li>A plural “s” or “es” is accepted: “KV cache” finds “KV caches”.</li>
+          <li>
+            A plural “s” or “es” is accepted: “KV cache” finds “KV caches”. Accents count: “cafe” is not
+            “café”.
+          </li>
           <li>
             Characters such as <code>C++</code> or <code>(a|b)</code> are plain text. Write{' '}
-            <code>/pattern/</code> for a regular expression; a pattern that is invalid or could freeze a page
-            is shown here and not used.
+            <code>/pattern/</code> for a regular expression, matched as written (add <code>\b</code> for whole
+            words, <code>i</code> to ignore case: <code>/\bLoRA\b/i</code>). A pattern that is invalid or
+            could freeze a page is flagged here and never used.
           </li>
         </ul>
       </details>
@@ -137,8 +140,7 @@ export function TopicsPanel(props: TopicsPanelProps) {
               index={index}
               count={topics.length}
               palette={props.palette}
-              checkTerms={props.checkTerms}
-              termsFromText={props.termsFromText}
+              readTerms={props.readTerms}
               onEdit={(edit, final) => props.onEdit(topic.id, edit, final)}
               onMove={(offset) => move(topic.id, index, offset)}
               onDelete={() => remove(topic.id, index)}

@@ -7,16 +7,8 @@ import { type MergeReport, serializeBackup } from '../../lib/backup';
 import { isChangeEvent, request } from '../../lib/messenger';
 import { topicIdFromLabel } from '../../lib/topics/topic';
 import { EXAMPLE_TOPICS } from './example-topics';
-import { termProblems } from './term-problems';
-import {
-  addTopic,
-  moveTopic,
-  PALETTE,
-  removeTopic,
-  restoreTopic,
-  termsFromLines,
-  updateTopic,
-} from './topic-list';
+import { readTerms } from './term-problems';
+import { addTopic, moveTopic, PALETTE, removeTopic, restoreTopic, updateTopic } from './topic-list';
 import { TopicSession, type TopicSessionState } from './topic-session';
 
 function importFile(file: File): Promise<MergeReport> {
@@ -83,8 +75,7 @@ export function OptionsApp() {
         palette={PALETTE}
         examples={EXAMPLE_TOPICS}
         hasTopicLike={(label) => ids.has(topicIdFromLabel(label))}
-        checkTerms={termProblems}
-        termsFromText={termsFromLines}
+        readTerms={readTerms}
         onAdd={(input) => {
           const next = addTopic(current(), input, new Date());
           const added = next[next.length - 1]?.id ?? '';

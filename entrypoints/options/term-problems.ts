@@ -1,51 +1,46 @@
-import { guardRegex, parseRegexTerm } from '../../lib/topics/regex-guard';
-import { termKey } from './topic-list';
+import { compileTopics } from '../../lib/topics/matcher';
 
 /** What the editor says about one line of a topic's terms. */
 export interface TermProblem {
   /** 1-based line in the terms box. */
   line: number;
   term: string;
-  /** `error`: the term will not match anything; `note`: it is ignored or read differently than it may look. */
+  /** `error`: the term does nothing until fixed; `note`: it is ignored (a repeat, only hyphens). */
   severity: 'error' | 'note';
   message: string;
 }
 
-/** Looks like `/…/x` but the part after the last slash is not a set of regex flags. */
-const PATTERN_LIKE = /^\/.+\/\w+$/s;
-
 /**
- * Checks the lines of a terms box the way the matcher will read them: a `/pattern/` term through the
- * regex guard (invalid or catastrophic patterns are never run), repeats and near-patterns as notes.
- * Blank lines are simply skipped, which needs no message.
+ * Reads a terms box, one term per line, exactly as the matcher will: its own compile step says
+ * which lines are refused (an invalid or catastrophic `/pattern/`) or ignored (repeats, only
+ * hyphens). The terms kept are the trimmed lines without blanks and ignored ones.
  */
-export function termProblems(text: string): TermProblem[] {
+function readLines(text: string): { lines: string[]; problems: TermProblem[] } {
+  const lines = text.split('\n').map((line) => line.trim());
   const problems: TermProblem[] = [];
-  const firstLineOf = new Map<string, number>();
-  text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    const term = raw.trim();
-    if (!term) return;
-    const key = termKey(term);
-    const first = firstLineOf.get(key);
-    if (first !== undefined) {
-      problems.push({ line, term, severity: 'note', message: `same as line ${first}; ignored` });
-      return;
-    }
-    firstLineOf.set(key, line);
-    const regex = parseRegexTerm(term);
-    if (regex) {
-      const verdict = guardRegex(regex.pattern, regex.flags);
-      if (!verdict.ok)
-        problems.push({ line, term, severity: 'error', message: `not used: ${verdict.message}` });
-    } else if (PATTERN_LIKE.test(term)) {
-      problems.push({
-        line,
-        term,
-        severity: 'note',
-        message: 'not a pattern (unknown flags after the last “/”), so it matches as literal text',
-      });
-    }
-  });
-  return problems;
+  for (const problem of compileTopics([{ id: 'draft', terms: lines, enabled: true }]).problems) {
+    const term = lines[problem.termIndex];
+    // Blank lines are simply skipped; saying so for each would be noise.
+    if (problem.termIndex < 0 || !term) continue;
+    problems.push({
+      line: problem.termIndex + 1,
+      term,
+      severity: problem.severity,
+      message: problem.message,
+    });
+  }
+  return { lines, problems };
+}
+
+/** What a terms box stands for, and what the editor says about its lines. */
+export function readTerms(text: string): { terms: string[]; problems: TermProblem[] } {
+  const { lines, problems } = readLines(text);
+  const ignored = new Set(problems.filter((p) => p.severity === 'note').map((p) => p.line));
+  return {
+    // Refused patterns stay, so the user still sees and can fix them after a reload.
+    terms: lines.filter((line, index) => line !== '' && !ignored.has(index + 1)),
+    problems: problems.map((problem) =>
+      problem.severity === 'error' ? { ...problem, message: `not used: ${problem.message}` } : problem,
+    ),
+  };
 }

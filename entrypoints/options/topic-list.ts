@@ -1,5 +1,3 @@
-import { parseRegexTerm } from '../../lib/topics/regex-guard';
-import { SEPARATOR_RUN } from '../../lib/topics/text-classes';
 import { type Topic, topicIdFromLabel } from '../../lib/topics/topic';
 
 /**
@@ -105,27 +103,6 @@ export function restoreTopic(topics: readonly Topic[], { topic, index }: Removed
   const next = [...topics];
   next.splice(Math.min(index, next.length), 0, { ...topic, id, updatedAt: now.toISOString() });
   return next;
-}
-
-/** How two terms compare for duplicates: literal ones ignore case and separator runs, as the matcher does. */
-export function termKey(term: string): string {
-  const trimmed = term.trim();
-  if (parseRegexTerm(trimmed)) return trimmed;
-  return trimmed.toLowerCase().split(SEPARATOR_RUN).join(' ');
-}
-
-/** The terms a textarea's lines stand for: trimmed, without empty lines or repeats. */
-export function termsFromLines(text: string): string[] {
-  const seen = new Set<string>();
-  const terms: string[] = [];
-  for (const line of text.split('\n')) {
-    const term = line.trim();
-    const key = termKey(term);
-    if (!term || seen.has(key)) continue;
-    seen.add(key);
-    terms.push(term);
-  }
-  return terms;
 }
 
 /**

@@ -81,7 +81,7 @@ describe('options page', () => {
     await expect
       .poll(() => card.locator('.term-problems li').allTextContents())
       .toEqual([
-        expect.stringMatching(/^Line 3, “Draft {2}Model”: same as line 2; ignored/),
+        expect.stringMatching(/^Line 3, “Draft {2}Model”: duplicate term: ignored/),
         expect.stringMatching(/^Line 4, “\/\(a\+\)\+\$\/”: not used: nested quantifiers/),
       ]);
     await saved(page).waitFor();

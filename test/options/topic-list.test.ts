@@ -7,7 +7,6 @@ import {
   PALETTE,
   removeTopic,
   restoreTopic,
-  termsFromLines,
   uniqueTopicId,
   updateTopic,
 } from '../../entrypoints/options/topic-list';
@@ -72,15 +71,6 @@ describe('topic list edits', () => {
     expect(ids(restoreTopic(topics, removed, NOW))).toEqual(['a', 'b', 'c']);
     expect(ids(restoreTopic([topic('b')], removed, NOW))).toEqual(['b', 'b-2']);
     expect(removeTopic(list, 'zzz').removed).toBeUndefined();
-  });
-
-  it('reads terms from lines: trimmed, no blanks, no repeats up to case and separators', () => {
-    expect(termsFromLines(' KV cache \n\nkv-cache\nKV  Cache\nkey-value cache\n/KV/\n/KV/\n/kv/\n')).toEqual([
-      'KV cache',
-      'key-value cache',
-      '/KV/',
-      '/kv/',
-    ]);
   });
 });
 
