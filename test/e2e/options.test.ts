@@ -147,6 +147,23 @@ describe('options page', () => {
     expect(await page.getByLabel('Terms, one per line').first().inputValue()).toBe(
       'KV cache\nkey-value cache',
     );
+
+    // And back out: the backup download holds what was imported.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download backup (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^paperlight-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(backup).toMatchObject({ format: 'paperlight-backup', version: 1 });
+    expect(backup.topics).toEqual([
+      expect.objectContaining(BACKUP.topics[0]),
+      expect.objectContaining({ ...BACKUP.topics[1], color: '#f4b400', enabled: true }),
+    ]);
+    expect(backup.bookmarks.map((b: { id: string }) => b.id).sort()).toEqual(
+      BACKUP.bookmarks.map((b) => b.id).sort(),
+    );
+    await page.locator('[data-paperlight-backup-status="done"]').waitFor();
   });
 
   it('refuses a corrupt backup whole, says why, and changes nothing', async () => {
