@@ -219,6 +219,22 @@ describe('the popup', () => {
       .toBe('false');
   });
 
+  it('says so and rolls back when a write is refused', async () => {
+    await freshPopup();
+    const row = popup.locator('[data-paperlight-saved="arxiv:2601.00001"]');
+    await row.getByRole('button', { name: 'Edit tags and note' }).click();
+    // Tags are at most 100 characters: the background refuses this one.
+    await row.getByLabel('Tags (comma-separated)').fill(`ok, ${'x'.repeat(150)}`);
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Not changed');
+    await expect.poll(() => row.textContent()).toContain('#memory');
+    expect(await row.textContent()).not.toContain('#ok');
+    await freshPopup();
+    expect(await popup.locator('[data-paperlight-saved="arxiv:2601.00001"]').textContent()).toContain(
+      '#memory',
+    );
+  });
+
   it('removes with undo', async () => {
     await freshPopup();
     await popup
