@@ -29,11 +29,15 @@ describe('UndoToast', () => {
     const onUndo = vi.fn();
     show(onDismiss, onUndo);
     expect(root.querySelector('[role="status"]')?.textContent).toContain('Deleted “RAG”.');
-    await act(() => vi.advanceTimersByTime(9_900));
+    act(() => {
+      vi.advanceTimersByTime(9_900);
+    });
     expect(onDismiss).not.toHaveBeenCalled();
     act(() => root.querySelector<HTMLButtonElement>('.toast button')?.click());
     expect(onUndo).toHaveBeenCalledOnce();
-    await act(() => vi.advanceTimersByTime(100));
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
@@ -45,21 +49,33 @@ describe('UndoToast', () => {
       undo?.focus();
       undo?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     });
-    await act(() => vi.advanceTimersByTime(60_000));
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
     expect(onDismiss).not.toHaveBeenCalled();
-    act(() => undo?.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
-    await act(() => vi.advanceTimersByTime(10_000));
+    act(() => {
+      undo?.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
   it('restarts the clock for a new offer', async () => {
     const onDismiss = vi.fn();
     show(onDismiss, undefined, 1);
-    await act(() => vi.advanceTimersByTime(8_000));
+    act(() => {
+      vi.advanceTimersByTime(8_000);
+    });
     show(onDismiss, undefined, 2);
-    await act(() => vi.advanceTimersByTime(8_000));
+    act(() => {
+      vi.advanceTimersByTime(8_000);
+    });
     expect(onDismiss).not.toHaveBeenCalled();
-    await act(() => vi.advanceTimersByTime(2_000));
+    act(() => {
+      vi.advanceTimersByTime(2_000);
+    });
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 });
