@@ -18,7 +18,8 @@
  *   highlighter.mode                  'highlight' (CSS Custom Highlight API) or 'mark' (fallback)
  *   paintInChunks(highlighter, cards, options?): Promise<void>
  *     Paints cards in the given order (put the first screen first), about `chunkSize` (100) cards or
- *     `budgetMs` (30 ms) per task, yielding to the page between tasks; `onCard` gets each result.
+ *     `budgetMs` (30 ms) per task, yielding to the page between tasks; `onCard` gets each result,
+ *     `onChunk` each task's size and duration.
  *   highlightName(topicId): string    the `CSS.highlights` name of a topic: `paperlight-<escaped id>`
  *
  * What it does to the page
@@ -411,6 +412,8 @@ export interface PaintInChunksOptions {
   budgetMs?: number;
   signal?: AbortSignal;
   onCard?: (card: HighlightCard, topicIds: string[]) => void;
+  /** After each task: how many cards it painted and how long it ran. */
+  onChunk?: (cardsPainted: number, durationMs: number) => void;
 }
 
 /** Lets the page run (input, rendering) between chunks; `scheduler.yield` where it exists. */
@@ -436,6 +439,7 @@ export async function paintInChunks(
   while (index < cards.length) {
     if (options.signal?.aborted) return;
     const started = performance.now();
+    const chunkStart = index;
     const chunkEnd = Math.min(cards.length, index + chunkSize);
     while (index < chunkEnd) {
       const card = cards[index++] as HighlightCard;
@@ -443,6 +447,7 @@ export async function paintInChunks(
       options.onCard?.(card, topicIds);
       if (performance.now() - started > budgetMs) break;
     }
+    options.onChunk?.(index - chunkStart, performance.now() - started);
     if (index < cards.length) await yieldToPage();
   }
 }

@@ -1,0 +1,129 @@
+/**
+ * Runs inside the benchmark page (bundled by highlight.bench.ts): each function times one way of
+ * highlighting the arXiv listing already loaded in the page, from "find the cards" to "done".
+ * mark.js is injected beside this bundle as the global `Mark`.
+ */
+import type MarkJs from 'mark.js';
+import {
+  createHighlighter,
+  type HighlightCard,
+  type HighlightTopic,
+  paintInChunks,
+} from '../lib/topics/highlighter';
+
+export interface Timing {
+  /** Synchronous work (or, chunked, from start until the last chunk ended). */
+  workMs: number;
+  /** Until the next frame after the work: style and paint included. */
+  doneMs: number;
+  /** Highlights made: mark.js `<mark>` elements or our ranges. */
+  marks: number;
+  matchedCards?: number;
+  firstChunkMs?: number;
+  longestTaskMs?: number;
+  tasks?: number;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function cardsOf(doc: Document): HighlightCard[] {
+  return [...doc.querySelectorAll('dl#articles > dd')].map((dd) => ({
+    fields: [
+      dd.querySelector('.list-title'),
+      dd.querySelector('.list-authors'),
+      dd.querySelector('p'),
+    ].filter((field): field is Element => field !== null),
+  }));
+}
+
+function fieldsOf(doc: Document): HTMLElement[] {
+  return cardsOf(doc).flatMap((card) => card.fields as HTMLElement[]);
+}
+
+/** The floor: find the fields and read every text node once. */
+export function textWalk(): Timing {
+  const start = performance.now();
+  let characters = 0;
+  for (const field of fieldsOf(document)) {
+    const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push((node as Text).data);
+    characters += parts.join('').length;
+  }
+  const workMs = performance.now() - start;
+  return { workMs, doneMs: workMs, marks: characters };
+}
+
+function mark(): typeof MarkJs {
+  return (window as unknown as { Mark: typeof MarkJs }).Mark;
+}
+
+async function timeMarkJs(run: (instance: MarkJs, done: () => void) => void): Promise<Timing> {
+  const start = performance.now();
+  const instance = new (mark())(fieldsOf(document));
+  await new Promise<void>((resolve) => run(instance, resolve));
+  const workMs = performance.now() - start;
+  await nextFrame();
+  return { workMs, doneMs: performance.now() - start, marks: document.querySelectorAll('mark').length };
+}
+
+/** mark.js as most people use it: one pass over the DOM per term. */
+export function markJsPerTerm(terms: string[]): Promise<Timing> {
+  return timeMarkJs((instance, done) =>
+    instance.mark(terms, { separateWordSearch: false, accuracy: 'exactly', done: () => done() }),
+  );
+}
+
+/** Our rules, approximately, as one regular expression. */
+function combinedRegExp(terms: string[]): RegExp {
+  const alternatives = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) =>
+      term
+        .trim()
+        .split(/[\s-]+/)
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\s\\-]+'),
+    );
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?:e?s)?(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+/** mark.js at its best: one combined expression through `markRegExp`. */
+export function markJsCombined(terms: string[]): Promise<Timing> {
+  const regex = combinedRegExp(terms);
+  return timeMarkJs((instance, done) => instance.markRegExp(regex, { done: () => done() }));
+}
+
+/** Ours: extraction, matching and CSS highlights, in one task or in chunks of 100 cards. */
+export async function paperlight(topics: HighlightTopic[], chunked: boolean): Promise<Timing> {
+  const start = performance.now();
+  const cards = cardsOf(document);
+  const highlighter = createHighlighter(topics);
+  let matchedCards = 0;
+  let firstChunkMs: number | undefined;
+  let longestTaskMs = 0;
+  let tasks = 0;
+  if (chunked) {
+    await paintInChunks(highlighter, cards, {
+      onCard: (_card, ids) => {
+        if (ids.length > 0) matchedCards++;
+      },
+      onChunk: (_count, durationMs) => {
+        tasks++;
+        // The first task also found the cards and compiled the topics.
+        firstChunkMs ??= performance.now() - start;
+        longestTaskMs = Math.max(longestTaskMs, tasks === 1 ? firstChunkMs : durationMs);
+      },
+    });
+  } else {
+    for (const card of cards) if (highlighter.paint(card).length > 0) matchedCards++;
+  }
+  const workMs = performance.now() - start;
+  await nextFrame();
+  const doneMs = performance.now() - start;
+  let marks = 0;
+  for (const highlight of CSS.highlights.values()) marks += highlight.size;
+  return { workMs, doneMs, marks, matchedCards, firstChunkMs, longestTaskMs, tasks };
+}
