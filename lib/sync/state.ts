@@ -50,7 +50,11 @@ export function toSyncBookmark(bookmark: Bookmark): SyncBookmark {
   const updatedAt = ms(bookmark.updatedAt);
   return {
     id: bookmark.id,
-    title: bookmark.title.slice(0, SYNC_TITLE_MAX),
+    // By code points: a cut through an emoji would leave half a character.
+    title:
+      bookmark.title.length > SYNC_TITLE_MAX
+        ? Array.from(bookmark.title).slice(0, SYNC_TITLE_MAX).join('')
+        : bookmark.title,
     addedAt: ms(bookmark.addedAt) ?? 0,
     ...(updatedAt === undefined ? {} : { updatedAt }),
     tags: bookmark.tags,

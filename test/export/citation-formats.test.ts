@@ -4,6 +4,7 @@ import { BookmarkSchema } from '../../lib/bookmark';
 import { renderCslJson } from '../../lib/export/csl-json';
 import { doiOf, urlOf } from '../../lib/export/fields';
 import { renderRis } from '../../lib/export/ris';
+import { importBibtex } from '../../lib/import/bibtex';
 import { libraryArbitrary } from './arbitraries';
 import { parseRis, parseRisRecords, squash } from './parsers';
 
@@ -89,7 +90,7 @@ describe('RIS export', () => {
   });
 });
 
-describe('citation-js does no network I/O here', () => {
+describe('citation-js (CSL-JSON export, BibTeX import) does no network I/O here', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   test('exports run with fetch and XMLHttpRequest unavailable', () => {
@@ -105,6 +106,10 @@ describe('citation-js does no network I/O here', () => {
     });
     expect(renderRis([withUrlTitle, paper])).toContain('TI  - https://example.com/');
     expect(JSON.parse(renderCslJson([withUrlTitle]))).toHaveLength(1);
+    const imported = importBibtex(
+      '@misc{k, title = {T}, url = {https://arxiv.org/abs/2401.00001}, doi = {10.1/x}}',
+    );
+    expect(imported).toMatchObject({ ok: true, bookmarks: [{ id: 'arxiv:2401.00001' }] });
     expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -146,6 +146,12 @@ describe('local state and changes', () => {
     });
   });
 
+  test('long titles are cut by characters, never through an emoji', () => {
+    const title = `${'a'.repeat(199)}🙂🙂`;
+    const s = localSyncState({ topics: [], bookmarks: [{ ...bookmark, title }] }, undefined, 0);
+    expect(s.bookmarks.get('arxiv:1')?.title).toBe(`${'a'.repeat(199)}🙂`);
+  });
+
   test('old tombstones are pruned', () => {
     const s = localSyncState({ topics: [], bookmarks: [] }, { bookmarks: ['a', 'b'], topics: [] }, 0);
     s.removedBookmarks.set('b', 100);
