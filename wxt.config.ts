@@ -9,7 +9,9 @@ export default defineConfig({
     description:
       'Highlights your research topics on Hugging Face Papers and arXiv, and saves any paper in one click. Sends nothing anywhere.',
     // contextMenus: "Save paper" on links to papers.
-    permissions: ['storage', 'contextMenus'],
+    // unlimitedStorage: a library of thousands of papers with abstracts, plus its local snapshots,
+    // must never be evicted under storage pressure.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'Paperlight: saved papers' },
     commands: {

@@ -14,11 +14,17 @@ export interface ImportOutcome {
 
 /**
  * Imports a backup: merged by id, never deleting, in one transaction over both stores. A file that
- * does not parse is refused whole (the error names what is wrong) before anything is written.
+ * does not parse is refused whole (the error names what is wrong) before anything is written;
+ * `beforeWrite` runs once the file is known good (the background takes a snapshot there).
  */
-export async function importLibrary(db: Database, text: string): Promise<ImportOutcome> {
+export async function importLibrary(
+  db: Database,
+  text: string,
+  beforeWrite?: () => Promise<unknown>,
+): Promise<ImportOutcome> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
+  await beforeWrite?.();
 
   const tx = db.transaction(['bookmarks', 'topics'], 'readwrite');
   const bookmarkStore = tx.objectStore('bookmarks');
