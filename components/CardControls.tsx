@@ -12,6 +12,8 @@ export interface CardControlsProps {
   pending: boolean;
   /** The last write failed: shown until the next attempt. */
   error?: string;
+  /** New since the user's last visit to this listing. */
+  isNew?: boolean;
   topics: TopicChip[];
   onToggle(): void;
 }
@@ -29,9 +31,14 @@ function BookmarkIcon({ filled }: { filled: boolean }) {
   );
 }
 
-export function CardControls({ saved, pending, error, topics, onToggle }: CardControlsProps) {
+export function CardControls({ saved, pending, error, isNew, topics, onToggle }: CardControlsProps) {
   return (
     <div class="controls">
+      {isNew ? (
+        <span class="new" title="New since your last visit to this listing">
+          New
+        </span>
+      ) : null}
       <button
         type="button"
         class="bookmark"

@@ -2,11 +2,14 @@ import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ChangeEvent, SaveFocusedReply } from '../messages';
 import { isChangeEvent, isSaveFocusedCommand, request } from '../messenger';
+import { listingKey } from '../seen';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { extractPapersInSlices } from '../sites';
 import type { PaperCard } from '../sites/types';
 import type { Topic } from '../topics/topic';
 import { CardUi } from './card-ui';
 import { PageTopics, type TopicCard } from './page-topics';
+import { SeenStyle } from './seen-marks';
 
 /** How long one main-thread task of ours may run before yielding to the page (well under 50 ms). */
 const TASK_BUDGET_MS = 25;
@@ -18,6 +21,9 @@ interface MountedCard extends TopicCard {
   pending: boolean;
   error?: string;
 }
+
+/** Pages with at least this many cards are listings: their visits are recorded, to tell what is new. */
+const LISTING_MIN_CARDS = 2;
 
 /** Yields to the browser between chunks of work, so input and painting are never held up. */
 function nextTask(): Promise<void> {
@@ -42,6 +48,12 @@ export class PageController {
   private readonly saved = new Set<string>();
   private readonly topics: PageTopics;
   private readonly topicsLoaded: Promise<void>;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private readonly seenStyle: SeenStyle;
+  /** Papers new since the last visit to this listing. */
+  private readonly newPapers = new Set<string>();
+  /** Papers whose showing was already recorded in this page's life. */
+  private readonly recordedPapers = new Set<string>();
   private hoveredRoot: HTMLElement | undefined;
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
@@ -52,6 +64,10 @@ export class PageController {
     private readonly doc: Document,
   ) {
     this.topics = new PageTopics(doc);
+    this.seenStyle = new SeenStyle(doc);
+    request('settings/get', {})
+      .then((settings) => this.applySettings(settings))
+      .catch((error: unknown) => console.warn('Paperlight: could not read settings', describe(error)));
     this.topicsLoaded = request('topics/list', {})
       .then((topics) => this.topics.setTopics(topics))
       .catch((error: unknown) => console.warn('Paperlight: could not read topics', describe(error)));
@@ -147,6 +163,37 @@ export class PageController {
     });
     await decorateQueued();
     this.topics.updateSummary([...this.mounted.values()]);
+    await this.recordVisit();
+  }
+
+  /** Tells the background which papers this listing showed; marks the new ones and the seen ones. */
+  private async recordVisit(): Promise<void> {
+    if (this.mounted.size < LISTING_MIN_CARDS) return;
+    const ids = [...new Set(this.mountedIds())].filter((id) => !this.recordedPapers.has(id));
+    if (!ids.length) return;
+    for (const id of ids) this.recordedPapers.add(id);
+    try {
+      const { newIds, seenIds } = await request('seen/visit', {
+        listing: listingKey(this.doc.location.href),
+        ids,
+      });
+      for (const id of newIds) {
+        this.newPapers.add(id);
+        this.renderPaper(id);
+      }
+      for (const id of seenIds) {
+        for (const entry of this.byPaper.get(id) ?? [])
+          entry.card.root.setAttribute('data-paperlight-seen', '');
+      }
+    } catch (error) {
+      console.warn('Paperlight: could not record this visit', describe(error));
+    }
+  }
+
+  private applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.seenStyle.apply(settings);
+    for (const id of this.newPapers) this.renderPaper(id);
   }
 
   /** A card not decorated yet, or whose decoration the page has since removed or reused. */
@@ -209,6 +256,7 @@ export class PageController {
       saved: this.saved.has(entry.card.paper.id),
       pending: entry.pending,
       error: entry.error,
+      isNew: this.settings.markNew && this.newPapers.has(entry.card.paper.id),
       topics: this.topics.enabled.filter((topic) => entry.topics.includes(topic.id)),
       onToggle: () => void this.toggle(entry),
     });
@@ -286,6 +334,10 @@ export class PageController {
       void this.applyTopics(event.topics);
       return;
     }
+    if (event.type === 'changed/settings') {
+      this.applySettings(event.settings);
+      return;
+    }
     for (const bookmark of event.saved) {
       this.saved.add(bookmark.id);
       this.renderPaper(bookmark.id);
@@ -303,7 +355,9 @@ export class PageController {
       entry.ui.destroy();
       root.removeAttribute('data-paperlight-id');
       root.removeAttribute('data-paperlight-topics');
+      root.removeAttribute('data-paperlight-seen');
     }
+    this.seenStyle.remove();
     this.mounted.clear();
     this.byPaper.clear();
     this.topics.clear();
