@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Backup, MergeReport } from './backup';
 import { type Bookmark, BookmarkSchema } from './bookmark';
 import { PaperSchema } from './paper-schema';
+import type { VisitResult } from './seen';
+import { type Settings, SettingsSchema } from './settings';
+import type { SnapshotInfo } from './snapshots';
 import { type Topic, TopicSchema } from './topics/topic';
 
 /**
@@ -38,6 +41,13 @@ export const RequestSchemas = {
   'library/export': z.object({}),
   /** A content script's count of papers on its page that match enabled topics (the toolbar badge). */
   'page/matches': z.object({ count: z.number().int().min(0).max(1_000_000) }),
+  /** A listing page's papers were shown: which are new since the last visit, which were seen before. */
+  'seen/visit': z.object({ listing: z.string().min(1).max(4_096), ids: z.array(z.string()).max(20_000) }),
+  'settings/get': z.object({}),
+  'settings/update': SettingsSchema.partial().strict(),
+  'snapshots/list': z.object({}),
+  /** Merges a snapshot back into the library (never deleting); answers like an import. */
+  'snapshots/restore': z.object({ createdAt: z.string().min(1) }),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestType = keyof typeof RequestSchemas;
@@ -55,6 +65,11 @@ export interface ResponseMap {
   'library/import': MergeReport;
   'library/export': Backup;
   'page/matches': null;
+  'seen/visit': VisitResult;
+  'settings/get': Settings;
+  'settings/update': Settings;
+  'snapshots/list': SnapshotInfo[];
+  'snapshots/restore': MergeReport;
 }
 
 export interface RequestMessage<T extends RequestType = RequestType> {
@@ -67,7 +82,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 /** What the background tells every open tab and extension page after a change has committed. */
 export type ChangeEvent =
   | { type: 'changed/bookmarks'; saved: Bookmark[]; removed: string[] }
-  | { type: 'changed/topics'; topics: Topic[] };
+  | { type: 'changed/topics'; topics: Topic[] }
+  | { type: 'changed/settings'; settings: Settings };
 
 /**
  * What the background tells one tab when the user presses the "save-paper" keyboard shortcut

@@ -66,6 +66,11 @@ const garbage: { [T in RequestType]: unknown[] } = {
   'library/import': [{}, { text: 5 }, { text: 'not json' }, { text: '{"format":"other","version":1}' }],
   'library/export': ['x'],
   'page/matches': [{}, { count: -1 }, { count: 1.5 }, { count: '3' }],
+  'seen/visit': [{}, { listing: '', ids: [] }, { listing: 'arxiv.org/list/cs.CL/new', ids: 'arxiv:1' }],
+  'settings/get': ['x'],
+  'settings/update': [{ dimSeen: 'yes' }, { colour: 'red' }, 'x'],
+  'snapshots/list': [7],
+  'snapshots/restore': [{}, { createdAt: '' }, { createdAt: '2026-01-01T00:00:00.000Z' }],
 };
 
 describe('handleMessage refuses garbage', () => {

@@ -71,6 +71,7 @@ export function useLibrary(): LibraryState {
     const onMessage = (message: unknown) => {
       if (!isChangeEvent(message)) return;
       if (message.type === 'changed/topics') setTopics(message.topics);
+      else if (message.type !== 'changed/bookmarks') return;
       else if (loaded) change(message.saved, message.removed);
       else early.push(message);
     };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MergeReport } from '../backup';
 import type { Database } from '../db';
 import {
   listBookmarks,
@@ -18,6 +19,9 @@ import {
   type RequestType,
   type ResponseMap,
 } from '../messages';
+import { recordVisit } from '../seen';
+import { readSettings, updateSettings } from '../settings';
+import { listSnapshots, snapshotText, takeDailySnapshot, takeSnapshot } from '../snapshots';
 
 type Payload<T extends RequestType> = z.output<(typeof RequestSchemas)[T]>;
 
@@ -62,18 +66,43 @@ const handlers: Handlers = {
     broadcast({ type: 'changed/topics', topics: stored });
     return stored;
   },
-  async 'library/import'({ text }, { db, broadcast }) {
-    const { report, bookmarks, topics } = await importLibrary(db, text);
-    if (bookmarks.length) broadcast({ type: 'changed/bookmarks', saved: bookmarks, removed: [] });
-    if (topics) broadcast({ type: 'changed/topics', topics });
-    return report;
-  },
+  'library/import': ({ text }, ctx) => importAndBroadcast(text, ctx),
   'library/export': (_, { db }) => exportLibrary(db),
   async 'page/matches'({ count }, { tabId, showMatchCount }) {
     if (tabId !== undefined) showMatchCount?.(tabId, count);
     return null;
   },
+  'seen/visit': ({ listing, ids }, { db }) => recordVisit(db, listing, ids),
+  'settings/get': (_, { db }) => readSettings(db),
+  async 'settings/update'(changes, { db, broadcast }) {
+    const settings = await updateSettings(db, changes);
+    broadcast({ type: 'changed/settings', settings });
+    return settings;
+  },
+  'snapshots/list': (_, { db }) => listSnapshots(db),
+  async 'snapshots/restore'({ createdAt }, ctx) {
+    return importAndBroadcast(await snapshotText(ctx.db, createdAt), ctx);
+  },
 };
+
+/** Imports backup text, with a snapshot of the library taken first, and tells everyone what changed. */
+async function importAndBroadcast(text: string, { db, broadcast }: HandlerContext): Promise<MergeReport> {
+  const { report, bookmarks, topics } = await importLibrary(db, text, () =>
+    takeSnapshot(db, 'before import'),
+  );
+  if (bookmarks.length) broadcast({ type: 'changed/bookmarks', saved: bookmarks, removed: [] });
+  if (topics) broadcast({ type: 'changed/topics', topics });
+  return report;
+}
+
+/** Requests that change the library: after one, the day's snapshot is taken if it is due. */
+const WRITES = new Set<RequestType>([
+  'bookmarks/save',
+  'bookmarks/update',
+  'bookmarks/remove',
+  'bookmarks/restore',
+  'topics/replace',
+]);
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
@@ -98,7 +127,14 @@ export async function handleMessage(message: unknown, ctx: HandlerContext): Prom
   }
   try {
     const handler = handlers[requestType] as (payload: unknown, ctx: HandlerContext) => Promise<unknown>;
-    return { ok: true, data: await handler(parsed.data, ctx) };
+    const data = await handler(parsed.data, ctx);
+    if (WRITES.has(requestType)) {
+      // After the reply's write has committed; a failed snapshot never fails the request.
+      takeDailySnapshot(ctx.db).catch((error: unknown) =>
+        console.warn('Paperlight: daily snapshot failed', error),
+      );
+    }
+    return { ok: true, data };
   } catch (error) {
     console.error(`Paperlight: ${requestType} failed`, error);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
