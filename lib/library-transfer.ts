@@ -1,6 +1,14 @@
-import { type Backup, createBackup, type MergeReport, mergeLibrary, parseBackup } from './backup';
+import {
+  type Backup,
+  createBackup,
+  type IncomingLibrary,
+  type MergeReport,
+  mergeLibrary,
+  parseBackup,
+} from './backup';
 import type { Bookmark } from './bookmark';
 import type { Database } from './db';
+import { importBibtex } from './import/bibtex';
 import { listBookmarks, listTopics } from './library';
 import type { Topic } from './topics/topic';
 
@@ -12,18 +20,30 @@ export interface ImportOutcome {
   topics?: Topic[];
 }
 
+/** A Paperlight backup is JSON; anything else is read as BibTeX. Throws the file's problem. */
+function readImportFile(text: string): IncomingLibrary {
+  if (/^\s*[[{]/.test(text)) {
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return { bookmarks: parsed.backup.bookmarks, topics: parsed.backup.topics };
+  }
+  const bibtex = importBibtex(text);
+  if (!bibtex.ok) throw new Error(bibtex.error);
+  return { bookmarks: bibtex.bookmarks, refused: bibtex.refused };
+}
+
 /**
- * Imports a backup: merged by id, never deleting, in one transaction over both stores. A file that
- * does not parse is refused whole (the error names what is wrong) before anything is written;
- * `beforeWrite` runs once the file is known good (the background takes a snapshot there).
+ * Imports a backup or a BibTeX file: merged by id, never deleting, in one transaction over both
+ * stores. A file that does not parse is refused whole (the error names what is wrong) before
+ * anything is written; `beforeWrite` runs once the file is known good (the background takes a
+ * snapshot there).
  */
 export async function importLibrary(
   db: Database,
   text: string,
   beforeWrite?: () => Promise<unknown>,
 ): Promise<ImportOutcome> {
-  const parsed = parseBackup(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  const incoming = readImportFile(text);
   await beforeWrite?.();
 
   const tx = db.transaction(['bookmarks', 'topics'], 'readwrite');
@@ -33,7 +53,7 @@ export async function importLibrary(
   const orderOf = new Map(storedTopics.map((topic) => [topic.id, topic.order]));
   const merged = mergeLibrary(
     { bookmarks: currentBookmarks, topics: storedTopics.map(({ order: _order, ...topic }) => topic) },
-    { bookmarks: parsed.backup.bookmarks, topics: parsed.backup.topics },
+    incoming,
   );
   let nextOrder = Math.max(-1, ...orderOf.values()) + 1;
   await Promise.all([
