@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Topic } from '../lib/topics/topic';
 import { ColorPicker, type PaletteColor } from './ColorPicker';
@@ -27,10 +28,11 @@ export interface TopicEditorProps {
    * and repeats) and which lines are ignored or refused, and why. One pass: it runs per keystroke.
    */
   readTerms(text: string): ReadTerms;
+  // Handlers take the topic's id and place so the list can pass the same functions to every editor.
   /** `final` is false while the user is typing or dragging: the caller may wait for a pause. */
-  onEdit(edit: TopicEdit, final: boolean): void;
-  onMove(offset: -1 | 1): void;
-  onDelete(): void;
+  onEdit(id: string, edit: TopicEdit, final: boolean): void;
+  onMove(id: string, index: number, offset: -1 | 1): void;
+  onDelete(id: string, index: number): void;
 }
 
 /** Element ids inside one topic's card, so the list can move keyboard focus after a change. */
@@ -38,9 +40,24 @@ export function topicElementId(topicId: string, part: 'card' | 'label' | 'terms'
   return `topic-${topicId}-${part}`;
 }
 
-/** One topic: name, enabled switch, terms (one per line, with problems), colour, move and delete. */
-export function TopicEditor(props: TopicEditorProps) {
-  const { topic, index, count, palette, readTerms, onEdit, onMove, onDelete } = props;
+/**
+ * One topic's editor, re-rendered only when its own props change: typing in one of 1,000 topics
+ * must not re-render the other 999.
+ */
+export class TopicEditor extends Component<TopicEditorProps> {
+  override shouldComponentUpdate(next: TopicEditorProps): boolean {
+    const current = this.props as unknown as Record<string, unknown>;
+    return Object.entries(next).some(([key, value]) => current[key] !== value);
+  }
+  render() {
+    return <TopicFields {...this.props} />;
+  }
+}
+
+/** Name, enabled switch, terms (one per line, with problems), colour, move and delete. */
+function TopicFields(props: TopicEditorProps) {
+  const { topic, index, count, palette, readTerms } = props;
+  const onEdit = (edit: TopicEdit, final: boolean) => props.onEdit(topic.id, edit, final);
   const id = (part: Parameters<typeof topicElementId>[1]) => topicElementId(topic.id, part);
 
   // The text fields are uncontrolled: a render must never write into a field the user is typing
@@ -116,7 +133,7 @@ export function TopicEditor(props: TopicEditorProps) {
             aria-label={`Move ${name} up`}
             title="Move up"
             disabled={index === 0}
-            onClick={() => onMove(-1)}
+            onClick={() => props.onMove(topic.id, index, -1)}
           >
             ↑
           </button>
@@ -126,11 +143,16 @@ export function TopicEditor(props: TopicEditorProps) {
             aria-label={`Move ${name} down`}
             title="Move down"
             disabled={index === count - 1}
-            onClick={() => onMove(1)}
+            onClick={() => props.onMove(topic.id, index, 1)}
           >
             ↓
           </button>
-          <button id={id('delete')} type="button" class="danger" onClick={onDelete}>
+          <button
+            id={id('delete')}
+            type="button"
+            class="danger"
+            onClick={() => props.onDelete(topic.id, index)}
+          >
             Delete<span class="visually-hidden"> {name}</span>
           </button>
         </div>

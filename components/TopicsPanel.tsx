@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Topic } from '../lib/topics/topic';
 import type { PaletteColor } from './ColorPicker';
 import { type ReadTerms, type TopicEdit, TopicEditor, topicElementId } from './TopicEditor';
@@ -56,29 +56,42 @@ export function TopicsPanel(props: TopicsPanelProps) {
     focusNext.current = undefined;
   });
 
+  // Handlers shared by every editor keep one identity across renders (so an editor whose topic did
+  // not change skips rendering) and read the latest props through a ref.
+  const latest = useRef(props);
+  latest.current = props;
+  const handlers = useMemo(
+    () => ({
+      edit(id: string, edit: TopicEdit, final: boolean) {
+        latest.current.onEdit(id, edit, final);
+      },
+      move(id: string, index: number, offset: -1 | 1) {
+        latest.current.onMove(id, offset);
+        const target = index + offset;
+        const last = (latest.current.topics?.length ?? 1) - 1;
+        // Focus follows the moved topic; at an end of the list the pressed button is disabled, so its opposite.
+        let part: 'up' | 'down' = offset < 0 ? 'up' : 'down';
+        if (part === 'up' && target <= 0) part = 'down';
+        else if (part === 'down' && target >= last) part = 'up';
+        focusNext.current = topicElementId(id, part);
+      },
+      remove(id: string, index: number) {
+        const topicsBefore = latest.current.topics;
+        const deleted = latest.current.onDelete(id);
+        if (!deleted) return;
+        offers.current++;
+        setUndoOffer({ ...deleted, offerId: offers.current });
+        const neighbour = topicsBefore?.[index + 1] ?? topicsBefore?.[index - 1];
+        focusNext.current =
+          neighbour && neighbour.id !== id ? topicElementId(neighbour.id, 'card') : 'new-topic';
+      },
+    }),
+    [],
+  );
+
   const add = (topic: ExampleTopic, focus: 'terms' | 'card') => {
     const id = props.onAdd(topic);
     focusNext.current = topicElementId(id, focus);
-  };
-
-  const move = (id: string, index: number, offset: -1 | 1) => {
-    props.onMove(id, offset);
-    const target = index + offset;
-    const last = (topics?.length ?? 1) - 1;
-    // Focus follows the moved topic; at an end of the list the pressed button is disabled, so its opposite.
-    let part: 'up' | 'down' = offset < 0 ? 'up' : 'down';
-    if (part === 'up' && target <= 0) part = 'down';
-    else if (part === 'down' && target >= last) part = 'up';
-    focusNext.current = topicElementId(id, part);
-  };
-
-  const remove = (id: string, index: number) => {
-    const deleted = props.onDelete(id);
-    if (!deleted) return;
-    offers.current++;
-    setUndoOffer({ ...deleted, offerId: offers.current });
-    const neighbour = topics?.[index + 1] ?? topics?.[index - 1];
-    focusNext.current = neighbour && neighbour.id !== id ? topicElementId(neighbour.id, 'card') : 'new-topic';
   };
 
   const undo = () => {
@@ -141,9 +154,9 @@ export function TopicsPanel(props: TopicsPanelProps) {
               count={topics.length}
               palette={props.palette}
               readTerms={props.readTerms}
-              onEdit={(edit, final) => props.onEdit(topic.id, edit, final)}
-              onMove={(offset) => move(topic.id, index, offset)}
-              onDelete={() => remove(topic.id, index)}
+              onEdit={handlers.edit}
+              onMove={handlers.move}
+              onDelete={handlers.remove}
             />
           ))}
         </ol>

@@ -1,4 +1,6 @@
-import { compileTopics } from '../../lib/topics/matcher';
+import { describeTerm } from '../../lib/topics/matcher';
+import { parseRegexTerm } from '../../lib/topics/regex-guard';
+import { foldText, SEPARATOR_RUN } from '../../lib/topics/text-classes';
 
 /** What the editor says about one line of a topic's terms. */
 export interface TermProblem {
@@ -11,36 +13,53 @@ export interface TermProblem {
 }
 
 /**
- * Reads a terms box, one term per line, exactly as the matcher will: its own compile step says
- * which lines are refused (an invalid or catastrophic `/pattern/`) or ignored (repeats, only
- * hyphens). The terms kept are the trimmed lines without blanks and ignored ones.
+ * When the matcher takes two terms of a topic for the same one, so it ignores the second: literal
+ * terms alike up to case and separator runs, patterns alike up to the order of their flags. This
+ * mirrors matcher.ts's private key (a property test holds the two together); compiling the topic
+ * with the matcher instead would build an automaton per keystroke, far too slow for 1,000 topics.
  */
-function readLines(text: string): { lines: string[]; problems: TermProblem[] } {
-  const lines = text.split('\n').map((line) => line.trim());
-  const problems: TermProblem[] = [];
-  for (const problem of compileTopics([{ id: 'draft', terms: lines, enabled: true }]).problems) {
-    const term = lines[problem.termIndex];
-    // Blank lines are simply skipped; saying so for each would be noise.
-    if (problem.termIndex < 0 || !term) continue;
-    problems.push({
-      line: problem.termIndex + 1,
-      term,
-      severity: problem.severity,
-      message: problem.message,
-    });
-  }
-  return { lines, problems };
+function termKey(term: string): string {
+  const regex = parseRegexTerm(term);
+  if (regex) return `/${regex.pattern}/${[...regex.flags].sort().join('')}`;
+  return term
+    .normalize('NFC')
+    .split(SEPARATOR_RUN)
+    .filter((word) => word !== '')
+    .map(foldText)
+    .join(' ');
 }
 
-/** What a terms box stands for, and what the editor says about its lines. */
+/**
+ * Reads a terms box, one term per line, as the matcher will: the terms it stands for (trimmed
+ * lines without blanks and ignored ones) and what the editor says about the others. A refused
+ * pattern stays among the terms, so the user still sees and can fix it after a reload.
+ */
 export function readTerms(text: string): { terms: string[]; problems: TermProblem[] } {
-  const { lines, problems } = readLines(text);
-  const ignored = new Set(problems.filter((p) => p.severity === 'note').map((p) => p.line));
-  return {
-    // Refused patterns stay, so the user still sees and can fix them after a reload.
-    terms: lines.filter((line, index) => line !== '' && !ignored.has(index + 1)),
-    problems: problems.map((problem) =>
-      problem.severity === 'error' ? { ...problem, message: `not used: ${problem.message}` } : problem,
-    ),
-  };
+  const terms: string[] = [];
+  const problems: TermProblem[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, index) => {
+    const term = raw.trim();
+    // Blank lines are simply skipped; saying so for each would be noise.
+    if (!term) return;
+    const line = index + 1;
+    const problem = describeTerm(term);
+    if (problem?.severity === 'error') {
+      problems.push({ line, term, severity: 'error', message: `not used: ${problem.message}` });
+      terms.push(term);
+      return;
+    }
+    if (problem) {
+      problems.push({ line, term, ...problem });
+      return;
+    }
+    const key = termKey(term);
+    if (seen.has(key)) {
+      problems.push({ line, term, severity: 'note', message: 'duplicate term: ignored' });
+      return;
+    }
+    seen.add(key);
+    terms.push(term);
+  });
+  return { terms, problems };
 }

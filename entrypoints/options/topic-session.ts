@@ -1,3 +1,4 @@
+import { jsonEqual } from '../../lib/backup';
 import type { Topic } from '../../lib/topics/topic';
 import { mergeStoredTopics } from './topic-list';
 
@@ -58,7 +59,7 @@ export class TopicSession {
 
   /** The stored list, first loaded or broadcast after any change: adopted unless edits are pending. */
   receiveStored(stored: Topic[]): void {
-    this.topics =
+    const next =
       this.topics && this.hasPendingEdits
         ? mergeStoredTopics(stored, this.topics, {
             edited: new Set(this.edited.keys()),
@@ -66,6 +67,12 @@ export class TopicSession {
             reordered: this.reorderedAt !== undefined,
           })
         : stored;
+    // Unchanged topics keep their identity, so their editors need not render again.
+    const previous = new Map((this.topics ?? []).map((topic) => [topic.id, topic]));
+    this.topics = next.map((topic) => {
+      const known = previous.get(topic.id);
+      return known && jsonEqual(known, topic) ? known : topic;
+    });
     this.emit();
   }
 

@@ -249,6 +249,38 @@ describe('options page', () => {
       .toMatch(/\nRAG pipeline$/);
   });
 
+  it('takes 1,000 topics with a 10,000-character term, an empty term and a catastrophic pattern', async () => {
+    const page = await browser.openOptions();
+    await page.getByText('No topics yet.').waitFor();
+    const topics = Array.from({ length: 1000 }, (_, i) => ({
+      id: `t${i}`,
+      label: `Topic ${i}`,
+      terms: [`term ${i}`, i === 7 ? 'x'.repeat(10_000) : `other ${i}`, '', '/(a+)+$/'],
+    }));
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'many.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'paperlight-backup', version: 1, topics, bookmarks: [] })),
+    });
+    await page.locator('[data-paperlight-topic="t999"]').waitFor();
+    expect(await page.locator('[data-paperlight-topic]').count()).toBe(1000);
+    const last = page.locator('[data-paperlight-topic="t999"]');
+    expect(await last.locator('.term-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^Line 4, “\/\(a\+\)\+\$\/”: not used: nested quantifiers/),
+    ]);
+
+    // Still responsive: an edit far down the list is saved, and the other topics are untouched.
+    const terms = last.getByLabel('Terms, one per line');
+    await terms.press('Control+End');
+    await terms.pressSequentially('\nlast one');
+    await expect
+      .poll(async () => (await listTopics(page)).find((t) => t.id === 't999')?.terms)
+      .toEqual(['term 999', 'other 999', '/(a+)+$/', 'last one']);
+    const stored = await listTopics(page);
+    expect(stored).toHaveLength(1000);
+    expect(stored[7]?.terms[1]).toHaveLength(10_000);
+  });
+
   it.each(['light', 'dark'] as const)(
     'has no serious or critical axe violations (%s theme)',
     async (scheme) => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTerms } from '../../entrypoints/options/term-problems';
+import { compileTopics } from '../../lib/topics/matcher';
 
 describe('term problems', () => {
   it('is silent about plain terms, blank lines and literal metacharacters', () => {
@@ -35,5 +37,59 @@ describe('terms from lines', () => {
       readTerms(' KV cache \n\nkv-cache\nKV  Cache\n - \nkey-value cache\n/KV/\n/KV/\n/kv/\n/(a+)+$/\n')
         .terms,
     ).toEqual(['KV cache', 'key-value cache', '/KV/', '/kv/', '/(a+)+$/']);
+  });
+});
+
+describe('agreement with the matcher', () => {
+  // Words built from what tends to collide: case, separators, accents, plurals, regex syntax.
+  const piece = fc.constantFrom(
+    'KV',
+    'kv',
+    'Kv',
+    'cache',
+    'CACHES',
+    'café',
+    'cafe',
+    'Σ',
+    'ς',
+    'σ',
+    'İ',
+    'i',
+    'C++',
+  );
+  const separator = fc.constantFrom(' ', '-', '  ', '\u2013', ' - ', '\t');
+  const literal = fc
+    .tuple(piece, fc.array(fc.tuple(separator, piece), { maxLength: 2 }))
+    .map(([first, rest]) => first + rest.map(([sep, word]) => sep + word).join(''));
+  const pattern = fc.tuple(
+    fc.constantFrom('kv', '\\bkv\\b', '(a+)+$', 'kv('),
+    fc.constantFrom('', 'i', 'iu', 'ui'),
+  );
+  const term = fc.oneof(
+    literal,
+    pattern.map(([body, flags]) => `/${body}/${flags}`),
+    fc.constantFrom('-', ' - '),
+  );
+
+  it('keeps exactly the lines the matcher does not ignore', () => {
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 8 }), (lines) => {
+        const ignoredByMatcher = new Set(
+          compileTopics([{ id: 't', terms: lines }])
+            .problems.filter((p) => p.severity === 'note')
+            .map((p) => p.termIndex),
+        );
+        const { problems } = readTerms(lines.join('\n'));
+        const ignoredHere = new Set(problems.filter((p) => p.severity === 'note').map((p) => p.line - 1));
+        expect([...ignoredHere].sort()).toEqual([...ignoredByMatcher].sort());
+        const refusedByMatcher = compileTopics([{ id: 't', terms: lines }])
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => p.termIndex);
+        expect(problems.filter((p) => p.severity === 'error').map((p) => p.line - 1)).toEqual(
+          refusedByMatcher,
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
