@@ -11,7 +11,7 @@ export default defineConfig({
     // contextMenus: "Save paper" on links to papers.
     // unlimitedStorage: a library of thousands of papers with abstracts, plus its local snapshots,
     // must never be evicted under storage pressure.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'Paperlight: saved papers' },
     commands: {

@@ -1,8 +1,11 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { broadcast } from '../lib/background/broadcast';
 import { registerCommands } from '../lib/background/commands';
 import { registerContextMenu } from '../lib/background/context-menu';
 import { dispatch } from '../lib/background/dispatch';
+import { registerSync } from '../lib/background/sync';
+import { database } from '../lib/db';
 
 export default defineBackground(() => {
   // Answer through sendResponse and return true: Chrome, Firefox and WXT's fake browser all accept
@@ -13,4 +16,5 @@ export default defineBackground(() => {
   });
   registerContextMenu(dispatch);
   registerCommands(dispatch);
+  registerSync(database, broadcast);
 });

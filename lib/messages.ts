@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SyncStatus } from './background/sync';
 import type { Backup, MergeReport } from './backup';
 import { type Bookmark, BookmarkSchema } from './bookmark';
 import { PaperSchema } from './paper-schema';
@@ -48,6 +49,9 @@ export const RequestSchemas = {
   'snapshots/list': z.object({}),
   /** Merges a snapshot back into the library (never deleting); answers like an import. */
   'snapshots/restore': z.object({ createdAt: z.string().min(1) }),
+  'sync/status': z.object({}),
+  /** Syncs now; `confirmRemovals` lets a sync that removes many papers everywhere go ahead. */
+  'sync/run': z.object({ confirmRemovals: z.boolean().default(false) }),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestType = keyof typeof RequestSchemas;
@@ -70,6 +74,8 @@ export interface ResponseMap {
   'settings/update': Settings;
   'snapshots/list': SnapshotInfo[];
   'snapshots/restore': MergeReport;
+  'sync/status': SyncStatus | null;
+  'sync/run': SyncStatus;
 }
 
 export interface RequestMessage<T extends RequestType = RequestType> {

@@ -7,6 +7,8 @@ export const SettingsSchema = z.object({
   dimSeen: z.boolean().default(false),
   /** Mark papers that are new since the last visit to a listing. */
   markNew: z.boolean().default(true),
+  /** Follow the user's saved papers and topics across devices through the browser's sync storage. */
+  sync: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -71,6 +71,8 @@ const garbage: { [T in RequestType]: unknown[] } = {
   'settings/update': [{ dimSeen: 'yes' }, { colour: 'red' }, 'x'],
   'snapshots/list': [7],
   'snapshots/restore': [{}, { createdAt: '' }, { createdAt: '2026-01-01T00:00:00.000Z' }],
+  'sync/status': [3],
+  'sync/run': [{ confirmRemovals: 'yes' }, 'now'],
 };
 
 describe('handleMessage refuses garbage', () => {

@@ -1,11 +1,32 @@
-import { database } from '../db';
+import { type Database, database } from '../db';
 import type { Reply } from '../messages';
+import { takeDailySnapshot } from '../snapshots';
 import { showMatchCount } from './badge';
 import { broadcast } from './broadcast';
-import { handleMessage } from './handlers';
+import { type HandlerContext, handleMessage } from './handlers';
+import { readSyncStatus, runSync, scheduleSync } from './sync';
 
 /** Sends a request to the background's own handlers, as if a page had sent it. */
 export type Dispatch = (message: unknown, from?: { tabId?: number }) => Promise<Reply<unknown>>;
+
+/** What the running extension wires into every request. */
+function contextFor(db: Database, tabId: number | undefined): HandlerContext {
+  return {
+    db,
+    broadcast,
+    tabId,
+    showMatchCount,
+    afterWrite() {
+      // After the reply's write has committed; neither ever fails the request.
+      takeDailySnapshot(db).catch((error: unknown) =>
+        console.warn('Paperlight: daily snapshot failed', error),
+      );
+      scheduleSync();
+    },
+    syncNow: ({ confirmRemovals }) => runSync({ db, broadcast }, { confirmRemovals }),
+    readSyncStatus: () => readSyncStatus(),
+  };
+}
 
 /**
  * Runs one request against the library: the message listener, the context menu and the keyboard
@@ -13,5 +34,5 @@ export type Dispatch = (message: unknown, from?: { tabId?: number }) => Promise<
  */
 export const dispatch: Dispatch = (message, from) =>
   database()
-    .then((db) => handleMessage(message, { db, broadcast, tabId: from?.tabId, showMatchCount }))
+    .then((db) => handleMessage(message, contextFor(db, from?.tabId)))
     .catch((error: unknown) => ({ ok: false, error: `Storage unavailable: ${String(error)}` }));

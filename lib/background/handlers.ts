@@ -21,7 +21,8 @@ import {
 } from '../messages';
 import { recordVisit } from '../seen';
 import { readSettings, updateSettings } from '../settings';
-import { listSnapshots, snapshotText, takeDailySnapshot, takeSnapshot } from '../snapshots';
+import { listSnapshots, snapshotText, takeSnapshot } from '../snapshots';
+import type { SyncStatus } from './sync';
 
 type Payload<T extends RequestType> = z.output<(typeof RequestSchemas)[T]>;
 
@@ -33,6 +34,11 @@ export interface HandlerContext {
   tabId?: number;
   /** Shows a tab's count of papers matching the user's topics on the toolbar button. */
   showMatchCount?(tabId: number, count: number): void;
+  /** Runs after a request that changed the library has committed (snapshots, sync). */
+  afterWrite?(): void;
+  /** Syncs now (the options page's "Sync now"); answers the new sync status. */
+  syncNow?(options: { confirmRemovals: boolean }): Promise<SyncStatus>;
+  readSyncStatus?(): Promise<SyncStatus | null>;
 }
 
 type Handlers = { [T in RequestType]: (payload: Payload<T>, ctx: HandlerContext) => Promise<ResponseMap[T]> };
@@ -80,6 +86,13 @@ const handlers: Handlers = {
     return settings;
   },
   'snapshots/list': (_, { db }) => listSnapshots(db),
+  async 'sync/status'(_, { readSyncStatus }) {
+    return (await readSyncStatus?.()) ?? null;
+  },
+  async 'sync/run'({ confirmRemovals }, { syncNow }) {
+    if (!syncNow) throw new Error('Sync is not available here');
+    return syncNow({ confirmRemovals });
+  },
   async 'snapshots/restore'({ createdAt }, ctx) {
     return importAndBroadcast(await snapshotText(ctx.db, createdAt), ctx);
   },
@@ -95,13 +108,15 @@ async function importAndBroadcast(text: string, { db, broadcast }: HandlerContex
   return report;
 }
 
-/** Requests that change the library: after one, the day's snapshot is taken if it is due. */
+/** Requests that change the library: after one, the day's snapshot and a sync are due. */
 const WRITES = new Set<RequestType>([
   'bookmarks/save',
   'bookmarks/update',
   'bookmarks/remove',
   'bookmarks/restore',
   'topics/replace',
+  'library/import',
+  'snapshots/restore',
 ]);
 
 function describeIssues(error: z.ZodError): string {
@@ -128,12 +143,7 @@ export async function handleMessage(message: unknown, ctx: HandlerContext): Prom
   try {
     const handler = handlers[requestType] as (payload: unknown, ctx: HandlerContext) => Promise<unknown>;
     const data = await handler(parsed.data, ctx);
-    if (WRITES.has(requestType)) {
-      // After the reply's write has committed; a failed snapshot never fails the request.
-      takeDailySnapshot(ctx.db).catch((error: unknown) =>
-        console.warn('Paperlight: daily snapshot failed', error),
-      );
-    }
+    if (WRITES.has(requestType)) ctx.afterWrite?.();
     return { ok: true, data };
   } catch (error) {
     console.error(`Paperlight: ${requestType} failed`, error);
