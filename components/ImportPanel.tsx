@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MergeReport } from '../lib/backup';
+import { MergeSummary } from './MergeSummary';
 
 export interface ImportPanelProps {
   onImport(file: File): Promise<MergeReport>;
@@ -45,7 +46,9 @@ export function ImportPanel({ onImport }: ImportPanelProps) {
       </label>
       <output aria-live="polite" data-paperlight-import-status={state.kind}>
         {state.kind === 'working' ? `Importing ${state.name}…` : null}
-        {state.kind === 'done' ? <ImportSummary name={state.name} report={state.report} /> : null}
+        {state.kind === 'done' ? (
+          <MergeSummary heading={`Imported ${state.name}`} report={state.report} />
+        ) : null}
         {state.kind === 'failed' ? (
           <p role="alert" class="error">
             {state.name} was not imported, and nothing changed: {state.error}
@@ -53,26 +56,5 @@ export function ImportPanel({ onImport }: ImportPanelProps) {
         ) : null}
       </output>
     </section>
-  );
-}
-
-function ImportSummary({ name, report }: { name: string; report: MergeReport }) {
-  return (
-    <div class="report">
-      <p>
-        Imported {name}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged,{' '}
-        {report.refused.length} refused.
-      </p>
-      {report.refused.length ? (
-        <ul>
-          {report.refused.map((refusal, i) => (
-            <li key={`${refusal.id ?? ''}-${i}`}>
-              {refusal.id ? `${refusal.id}: ` : ''}
-              {refusal.reason}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }

@@ -2,18 +2,34 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { BackupPanel } from '../../components/BackupPanel';
 import { ImportPanel } from '../../components/ImportPanel';
+import { SettingsPanel, type SwitchSetting } from '../../components/SettingsPanel';
+import { SnapshotsPanel } from '../../components/SnapshotsPanel';
 import { type DeletedTopic, TopicsPanel } from '../../components/TopicsPanel';
-import { type MergeReport, serializeBackup } from '../../lib/backup';
+import { serializeBackup } from '../../lib/backup';
 import { isChangeEvent, request } from '../../lib/messenger';
+import type { Settings } from '../../lib/settings';
+import type { SnapshotInfo } from '../../lib/snapshots';
 import { topicIdFromLabel } from '../../lib/topics/topic';
 import { EXAMPLE_TOPICS } from './example-topics';
 import { readTerms } from './term-problems';
 import { addTopic, moveTopic, PALETTE, removeTopic, restoreTopic, updateTopic } from './topic-list';
 import { TopicSession, type TopicSessionState } from './topic-session';
 
-function importFile(file: File): Promise<MergeReport> {
-  return file.text().then((text) => request('library/import', { text }));
-}
+type BooleanSettingKey = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
+const SWITCHES: readonly SwitchSetting<BooleanSettingKey>[] = [
+  {
+    key: 'markNew',
+    label: 'Mark new papers',
+    description:
+      'On a listing you have visited before, papers that were not there last time get a “new” mark.',
+  },
+  {
+    key: 'dimSeen',
+    label: 'Dim papers seen before',
+    description: 'Papers a listing already showed you on an earlier visit are faded, so new ones stand out.',
+  },
+];
 
 /** `paperlight-backup-2026-11-28.json`, in the user's local date. */
 function backupFilename(now: Date): string {
@@ -34,9 +50,16 @@ async function downloadBackup(): Promise<string> {
   return filename;
 }
 
+/** A secondary section that fails to load stays empty; the console says why. */
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`Paperlight options: ${what} failed`, error);
+}
+
 export function OptionsApp() {
   const [state, setState] = useState<TopicSessionState>({ topics: undefined, status: 'saved' });
   const [loadError, setLoadError] = useState<string | undefined>();
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | undefined>();
   const session = useMemo(
     () => new TopicSession({ save: (topics) => request('topics/replace', { topics }), onState: setState }),
     [],
@@ -46,9 +69,17 @@ export function OptionsApp() {
     request('topics/list', {})
       .then((topics) => session.receiveStored(topics))
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
-    // Another options page, an import or sync changed the stored list: follow it without losing edits.
+    request('settings/get', {}).then(setSettings, logFailure('settings/get'));
+    const loadSnapshots = () =>
+      request('snapshots/list', {}).then(setSnapshots, logFailure('snapshots/list'));
+    void loadSnapshots();
     const onMessage = (message: unknown) => {
-      if (isChangeEvent(message) && message.type === 'changed/topics') session.receiveStored(message.topics);
+      if (!isChangeEvent(message)) return;
+      // Another options page, an import or sync changed the stored list: follow it without losing edits.
+      if (message.type === 'changed/topics') session.receiveStored(message.topics);
+      if (message.type === 'changed/settings') setSettings(message.settings);
+      // Any change to the library may have taken a snapshot (daily, or before an import).
+      if (message.type === 'changed/topics' || message.type === 'changed/bookmarks') void loadSnapshots();
     };
     const onHide = () => session.flush();
     browser.runtime.onMessage.addListener(onMessage);
@@ -103,8 +134,30 @@ export function OptionsApp() {
           };
         }}
       />
-      <ImportPanel onImport={importFile} />
+      <SettingsPanel
+        values={settings}
+        switches={SWITCHES}
+        onChange={async (key, value) => {
+          setSettings(await request('settings/update', { [key]: value }));
+        }}
+      />
+      <ImportPanel
+        onImport={async (file) => {
+          const report = await request('library/import', { text: await file.text() });
+          // The import took a snapshot first, even when it changed nothing.
+          setSnapshots(await request('snapshots/list', {}));
+          return report;
+        }}
+      />
       <BackupPanel onDownload={downloadBackup} />
+      <SnapshotsPanel
+        snapshots={snapshots}
+        onRestore={async (createdAt) => {
+          const report = await request('snapshots/restore', { createdAt });
+          setSnapshots(await request('snapshots/list', {}));
+          return report;
+        }}
+      />
     </main>
   );
 }

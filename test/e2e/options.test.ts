@@ -249,6 +249,53 @@ describe('options page', () => {
       .toMatch(/\nRAG pipeline$/);
   });
 
+  it('flips a listing setting, and it stays flipped', async () => {
+    const page = await browser.openOptions();
+    const dim = page.getByRole('checkbox', { name: 'Dim papers seen before' });
+    await dim.waitFor();
+    const before = await ask<Record<string, boolean>>(page, 'settings/get');
+    expect(await dim.isChecked()).toBe(before.dimSeen);
+    await dim.click();
+    await expect
+      .poll(async () => (await ask<Record<string, boolean>>(page, 'settings/get')).dimSeen)
+      .toBe(!before.dimSeen);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Dim papers seen before' }).isChecked())
+      .toBe(!before.dimSeen);
+  });
+
+  it('lists the copy taken before an import and restores a deleted topic from it', async () => {
+    const page = await browser.openOptions();
+    const importFile = async (name: string, backup: object) => {
+      await page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(backup)),
+      });
+      await page.locator(`[data-paperlight-import-status="done"]:has-text("Imported ${name}")`).waitFor();
+    };
+    await importFile('first.json', BACKUP);
+    await importFile('second.json', { ...BACKUP, topics: [], bookmarks: [] });
+    const copies = page.locator('[data-paperlight-snapshot]');
+    await expect
+      .poll(() => copies.allTextContents())
+      .toEqual([
+        expect.stringMatching(/before import: 2 papers, 2 topicsRestore$/),
+        expect.stringMatching(/before import: 0 papers, 0 topicsRestore$/),
+      ]);
+
+    await page.getByRole('button', { name: 'Delete RAG' }).click();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(async () => (await listTopics(page)).map((t) => t.id)).toEqual(['kv-cache']);
+    await copies.first().getByRole('button', { name: 'Restore' }).click();
+    const status = page.locator('[data-paperlight-restore-status="done"]');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/1 added, 0 updated, 3 unchanged, 0 refused/);
+    await page.locator('[data-paperlight-topic="rag"]').waitFor();
+    expect((await listTopics(page)).map((t) => t.id)).toEqual(['kv-cache', 'rag']);
+  });
+
   it('takes 1,000 topics with a 10,000-character term, an empty term and a catastrophic pattern', async () => {
     const page = await browser.openOptions();
     await page.getByText('No topics yet.').waitFor();

@@ -24,7 +24,9 @@ function fakeBackground(initial: Topic[]) {
           state.topics = payload.topics;
           sendResponse({ ok: true, data: state.topics });
         }
-      } else sendResponse({ ok: false, error: `unexpected ${type}` });
+      } else if (type === 'settings/get') sendResponse({ ok: true, data: { dimSeen: false, markNew: true } });
+      else if (type === 'snapshots/list') sendResponse({ ok: true, data: [] });
+      else sendResponse({ ok: false, error: `unexpected ${type}` });
       return true;
     },
   );
