@@ -131,6 +131,48 @@ describe.skipIf(!hasSharedFixtures)('topics on the real captures', () => {
   });
 });
 
+describe.skipIf(!hasSharedFixtures)('topics on the real arXiv /new capture', () => {
+  let browser: ExtensionBrowser;
+  const html = () => sharedFixture('arxiv/list-new-cond-mat.mtrl-sci-2026-09-22-excerpt.html');
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    browser.serve(ARXIV_NEW_URL, html());
+    await setTopics(browser, [
+      {
+        id: 'heat',
+        label: 'Heat transfer',
+        color: '#f4b400',
+        terms: ['heat equation', 'heat transfer'],
+        enabled: true,
+      },
+      {
+        id: 'md',
+        label: 'Molecular dynamics',
+        color: '#34a853',
+        terms: ['molecular dynamics'],
+        enabled: true,
+      },
+    ]);
+  });
+  afterAll(() => browser?.close());
+
+  it('marks the right entries, paints titles and abstracts, and leaves the text untouched', async () => {
+    const page = await browser.open(ARXIV_NEW_URL);
+    await expect.poll(async () => Object.keys(await topicsOf(page)).length).toBe(8);
+    const topics = await topicsOf(page);
+    expect(topics['arxiv:2609.22268']).toBe('heat');
+    expect(topics['arxiv:2609.22287']).toBe('md');
+    expect(topics['arxiv:2609.22341']).toBe('md');
+    expect(Object.values(topics).filter((ids) => ids?.includes('heat'))).toHaveLength(1);
+    // "heat transfer" in the title and "heat equation" four times in the abstract.
+    expect(await page.evaluate(() => CSS.highlights.get('paperlight-heat')?.size)).toBeGreaterThanOrEqual(5);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(
+      await textWithoutExtension(page, html()),
+    );
+  });
+});
+
 describe('topics on our own fixture', () => {
   let browser: ExtensionBrowser;
 
