@@ -4,7 +4,9 @@ import { BackupPanel } from '../../components/BackupPanel';
 import { ImportPanel } from '../../components/ImportPanel';
 import { SettingsPanel, type SwitchSetting } from '../../components/SettingsPanel';
 import { SnapshotsPanel } from '../../components/SnapshotsPanel';
+import { SyncPanel } from '../../components/SyncPanel';
 import { type DeletedTopic, TopicsPanel } from '../../components/TopicsPanel';
+import type { SyncStatus } from '../../lib/background/sync';
 import { serializeBackup } from '../../lib/backup';
 import { isChangeEvent, request } from '../../lib/messenger';
 import type { Settings } from '../../lib/settings';
@@ -16,8 +18,12 @@ import { addTopic, moveTopic, PALETTE, removeTopic, restoreTopic, updateTopic } 
 import { TopicSession, type TopicSessionState } from './topic-session';
 
 type BooleanSettingKey = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+/** Sync has its own section (with its status), so it is not among the listing switches. */
+type ListingSettingKey = Exclude<BooleanSettingKey, 'sync'>;
 
-const SWITCHES: readonly SwitchSetting<BooleanSettingKey>[] = [
+const SYNC_STATUS_POLL_MS = 15_000;
+
+const SWITCHES: readonly SwitchSetting<ListingSettingKey>[] = [
   {
     key: 'markNew',
     label: 'Mark new papers',
@@ -60,6 +66,7 @@ export function OptionsApp() {
   const [loadError, setLoadError] = useState<string | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | undefined>();
+  const [syncStatus, setSyncStatus] = useState<SyncStatus | null | undefined>();
   const session = useMemo(
     () => new TopicSession({ save: (topics) => request('topics/replace', { topics }), onState: setState }),
     [],
@@ -73,6 +80,12 @@ export function OptionsApp() {
     const loadSnapshots = () =>
       request('snapshots/list', {}).then(setSnapshots, logFailure('snapshots/list'));
     void loadSnapshots();
+    // Syncs run in the background (after changes, on an alarm) and announce nothing: ask now and then.
+    const loadSyncStatus = () => request('sync/status', {}).then(setSyncStatus, logFailure('sync/status'));
+    void loadSyncStatus();
+    const syncPoll = setInterval(() => {
+      if (document.visibilityState === 'visible') void loadSyncStatus();
+    }, SYNC_STATUS_POLL_MS);
     const onMessage = (message: unknown) => {
       if (!isChangeEvent(message)) return;
       // Another options page, an import or sync changed the stored list: follow it without losing edits.
@@ -87,6 +100,7 @@ export function OptionsApp() {
     return () => {
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('pagehide', onHide);
+      clearInterval(syncPoll);
       session.dispose();
     };
   }, [session]);
@@ -140,6 +154,15 @@ export function OptionsApp() {
         onChange={async (key, value) => {
           setSettings(await request('settings/update', { [key]: value }));
         }}
+      />
+      <SyncPanel
+        enabled={settings?.sync}
+        status={syncStatus}
+        onToggle={async (sync) => {
+          setSettings(await request('settings/update', { sync }));
+          setSyncStatus(await request('sync/run', {}));
+        }}
+        onSyncNow={async (confirmRemovals) => setSyncStatus(await request('sync/run', { confirmRemovals }))}
       />
       <ImportPanel
         onImport={async (file) => {

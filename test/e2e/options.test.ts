@@ -296,6 +296,26 @@ describe('options page', () => {
     expect((await listTopics(page)).map((t) => t.id)).toEqual(['kv-cache', 'rag']);
   });
 
+  it('syncs on demand, shows the quota used, and turns sync off', async () => {
+    const page = await browser.openOptions();
+    await page.getByRole('button', { name: 'Add “RAG”' }).click();
+    await saved(page).waitFor();
+    const toggle = page.getByRole('checkbox', { name: 'Sync saved papers and topics' });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const status = page.locator('[data-paperlight-sync-state="synced"]');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(
+      /In step with your other devices\..*Sync storage used.*KB of 100 KB, \d+ of 512 items/s,
+    );
+    expect(Number(await status.locator('meter').getAttribute('value'))).toBeGreaterThan(0);
+
+    await toggle.uncheck();
+    await page.locator('[data-paperlight-sync-state="off"]').waitFor();
+    expect((await ask<{ sync: boolean }>(page, 'settings/get')).sync).toBe(false);
+    expect(await page.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
+  });
+
   it('takes 1,000 topics with a 10,000-character term, an empty term and a catastrophic pattern', async () => {
     const page = await browser.openOptions();
     await page.getByText('No topics yet.').waitFor();

@@ -24,8 +24,10 @@ function fakeBackground(initial: Topic[]) {
           state.topics = payload.topics;
           sendResponse({ ok: true, data: state.topics });
         }
-      } else if (type === 'settings/get') sendResponse({ ok: true, data: { dimSeen: false, markNew: true } });
+      } else if (type === 'settings/get')
+        sendResponse({ ok: true, data: { dimSeen: false, markNew: true, sync: true } });
       else if (type === 'snapshots/list') sendResponse({ ok: true, data: [] });
+      else if (type === 'sync/status') sendResponse({ ok: true, data: null });
       else sendResponse({ ok: false, error: `unexpected ${type}` });
       return true;
     },
