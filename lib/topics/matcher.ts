@@ -41,11 +41,12 @@
 import { guardRegex, parseRegexTerm } from './regex-guard';
 import {
   acceptsPlural,
-  foldTableFor,
   foldText,
+  foldUnit,
   isWordBoundary,
   SEPARATOR_RUN,
   SEPARATOR_UNITS,
+  unitsFoldingInto,
 } from './text-classes';
 import type { Topic } from './topic';
 
@@ -149,8 +150,7 @@ class LiteralAutomaton {
   private readonly children: Map<number, number>[] = [new Map()];
   private readonly patternAt: number[] = [-1];
   private readonly byKey = new Map<string, number>();
-  private readonly fold = foldTableFor();
-  private readonly classOfFolded = new Uint16Array(65536);
+  private readonly symbolOfFolded = new Map<number, number>();
   private nextClass = FIRST_LETTER_CLASS;
   // Filled by `finish`.
   private fail = new Int32Array(0);
@@ -186,10 +186,10 @@ class LiteralAutomaton {
       if (index > 0) step(SEP_CLASS);
       for (let i = 0; i < word.length; i++) {
         const unit = word.charCodeAt(i);
-        let symbol = this.classOfFolded[unit] as number;
-        if (symbol === 0) {
+        let symbol = this.symbolOfFolded.get(unit);
+        if (symbol === undefined) {
           symbol = this.nextClass++;
-          this.classOfFolded[unit] = symbol;
+          this.symbolOfFolded.set(unit, symbol);
         }
         step(symbol);
       }
@@ -205,8 +205,11 @@ class LiteralAutomaton {
   }
 
   finish(representation: 'auto' | 'dense' | 'sparse'): void {
-    for (let unit = 0; unit < 65536; unit++)
-      this.classOf[unit] = this.classOfFolded[this.fold[unit] as number] as number;
+    // Each folded character of the terms, and every code unit that folds to it, gets its class.
+    for (const [folded, symbol] of this.symbolOfFolded) {
+      this.classOf[folded] = symbol;
+      for (const unit of unitsFoldingInto(folded)) this.classOf[unit] = symbol;
+    }
     for (const unit of SEPARATOR_UNITS) this.classOf[unit] = SEP_CLASS;
 
     const count = this.children.length;
@@ -339,10 +342,10 @@ class LiteralAutomaton {
   }
 
   private pluralEnd(text: string, end: number): number {
-    const next = this.fold[text.charCodeAt(end)];
+    const next = foldUnit(text.charCodeAt(end));
     if (
       next === LETTER_E &&
-      this.fold[text.charCodeAt(end + 1)] === LETTER_S &&
+      foldUnit(text.charCodeAt(end + 1)) === LETTER_S &&
       isWordBoundary(text, end + 2)
     ) {
       return end + 2;

@@ -1,6 +1,6 @@
 /**
- * Character tables shared by the matcher and its tests: case folding, separators, and what counts as
- * a word character, per UTF-16 code unit. Built once, lazily, in about a millisecond.
+ * Character classes for the matcher: case folding, separators, and what counts as a word character,
+ * per UTF-16 code unit. Built lazily; the case tables once per page, in a few milliseconds.
  *
  * - Folding: `String.prototype.toLowerCase` per code unit, plus final sigma `ς` → `σ` (Greek words
  *   end in `ς` in lower case but in `Σ` in capitals). A character whose lower case is longer (`İ`)
@@ -18,29 +18,43 @@ const SEPARATOR_CHARS =
 /** Splits a term into its words: runs of separators, as in the table above. */
 export const SEPARATOR_RUN = /[\s\-\u2010-\u2013]+/u;
 
-let foldTable: Uint16Array | undefined;
+/** Code units whose fold differs from themselves (about 1,400), and the reverse: built once. */
+let foldOf: Map<number, number> | undefined;
+let unitsFoldingTo: Map<number, number[]> | undefined;
 
-/** Code unit → folded code unit, for all 65,536 units. */
-export function foldTableFor(): Uint16Array {
-  if (foldTable) return foldTable;
-  const table = new Uint16Array(65536);
-  const chunk = 256;
-  for (let base = 0; base < 65536; base += chunk) {
-    const units = Array.from({ length: chunk }, (_, k) => base + k);
-    const lower = String.fromCharCode(...units).toLowerCase();
-    if (lower.length === chunk) {
-      for (let k = 0; k < chunk; k++) table[base + k] = lower.charCodeAt(k);
-    } else {
-      // Some unit in this chunk lowercases to two units: fold each on its own.
-      for (let k = 0; k < chunk; k++)
-        table[base + k] = String.fromCharCode(base + k)
-          .toLowerCase()
-          .charCodeAt(0);
-    }
+function caseTables(): { foldOf: Map<number, number>; unitsFoldingTo: Map<number, number[]> } {
+  if (foldOf && unitsFoldingTo) return { foldOf, unitsFoldingTo };
+  // Every BMP code unit but the surrogates, then the ones lower-casing changes, found natively.
+  const units = new Uint16Array(0x10000 - 0x800);
+  for (let unit = 0, index = 0; unit < 0x10000; unit++) {
+    if (unit < 0xd800 || unit > 0xdfff) units[index++] = unit;
   }
-  table[0x03c2] = 0x03c3;
-  foldTable = table;
-  return table;
+  const allUnits = new TextDecoder('utf-16le').decode(units);
+  const changing = allUnits.replace(/\P{Changes_When_Lowercased}+/gu, '');
+  const folds = new Map<number, number>();
+  for (let i = 0; i < changing.length; i++) {
+    folds.set(changing.charCodeAt(i), changing.charAt(i).toLowerCase().charCodeAt(0));
+  }
+  folds.set(0x03c2, 0x03c3);
+  const sources = new Map<number, number[]>();
+  for (const [unit, folded] of folds) {
+    const list = sources.get(folded);
+    if (list) list.push(unit);
+    else sources.set(folded, [unit]);
+  }
+  foldOf = folds;
+  unitsFoldingTo = sources;
+  return { foldOf: folds, unitsFoldingTo: sources };
+}
+
+/** The folded form of one code unit. */
+export function foldUnit(unit: number): number {
+  return caseTables().foldOf.get(unit) ?? unit;
+}
+
+/** The code units that fold to `folded`, other than itself: `K` and `K` (Kelvin) for `k`. */
+export function unitsFoldingInto(folded: number): readonly number[] {
+  return caseTables().unitsFoldingTo.get(folded) ?? [];
 }
 
 export const SEPARATOR_UNITS: readonly number[] = Array.from(SEPARATOR_CHARS, (char) => char.charCodeAt(0));
@@ -102,8 +116,11 @@ export function acceptsPlural(word: string): boolean {
 
 /** The text, folded code unit by code unit as the matcher compares it. */
 export function foldText(text: string): string {
-  const table = foldTableFor();
+  const { foldOf: folds } = caseTables();
   let folded = '';
-  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(table[text.charCodeAt(i)] as number);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    folded += String.fromCharCode(folds.get(unit) ?? unit);
+  }
   return folded;
 }
