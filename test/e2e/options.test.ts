@@ -101,7 +101,7 @@ describe('options page', () => {
     });
   });
 
-  it('adds examples with one click, deduplicating ids, and reorders, recolours and toggles them', async () => {
+  it('adds examples with one click, deduplicating ids, and reorders, recolours, toggles and renames them', async () => {
     const page = await browser.openOptions();
     await page.getByRole('button', { name: 'Add “RAG”' }).click();
     await page.getByRole('button', { name: 'Add “KV cache”' }).click();
@@ -125,6 +125,19 @@ describe('options page', () => {
         expect.objectContaining({ id: 'rag' }),
         expect.objectContaining({ id: 'rag-2' }),
       ]);
+
+    // Renaming keeps the id (saved papers refer to it); an empty name is refused and the old one kept.
+    const name = page.locator('[data-paperlight-topic="rag-2"]').getByLabel('Topic name');
+    await name.fill('');
+    await page.getByText('A topic needs a name; it keeps “RAG” until you type one.').waitFor();
+    await name.pressSequentially('GraphRAG');
+    await expect
+      .poll(async () => (await listTopics(page))[2])
+      .toMatchObject({ id: 'rag-2', label: 'GraphRAG' });
+    await name.fill('');
+    await name.blur();
+    expect(await name.inputValue()).toBe('GraphRAG');
+    expect(await page.getByRole('button', { name: 'Delete GraphRAG' }).count()).toBe(1);
   });
 
   it('imports a backup through the file input and shows its topics', async () => {
