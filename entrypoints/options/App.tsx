@@ -77,9 +77,7 @@ export function OptionsApp() {
       .then((topics) => session.receiveStored(topics))
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
     request('settings/get', {}).then(setSettings, logFailure('settings/get'));
-    const loadSnapshots = () =>
-      request('snapshots/list', {}).then(setSnapshots, logFailure('snapshots/list'));
-    void loadSnapshots();
+    reloadSnapshots();
     // Syncs run in the background (after changes, on an alarm) and announce nothing: ask now and then.
     const loadSyncStatus = () => request('sync/status', {}).then(setSyncStatus, logFailure('sync/status'));
     void loadSyncStatus();
@@ -92,19 +90,29 @@ export function OptionsApp() {
       if (message.type === 'changed/topics') session.receiveStored(message.topics);
       if (message.type === 'changed/settings') setSettings(message.settings);
       // Any change to the library may have taken a snapshot (daily, or before an import).
-      if (message.type === 'changed/topics' || message.type === 'changed/bookmarks') void loadSnapshots();
+      if (message.type === 'changed/topics' || message.type === 'changed/bookmarks') reloadSnapshots();
     };
+    // Leaving the page (or its tab going to the background) saves what waits for a pause in typing.
     const onHide = () => session.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') session.flush();
+    };
     browser.runtime.onMessage.addListener(onMessage);
     window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(syncPoll);
       session.dispose();
     };
   }, [session]);
 
+  /** Never fails the action that asked for it: a list that cannot load just stays as it was. */
+  function reloadSnapshots() {
+    request('snapshots/list', {}).then(setSnapshots, logFailure('snapshots/list'));
+  }
   const current = () => session.current ?? [];
   const ids = new Set((state.topics ?? []).map((topic) => topic.id));
 
@@ -168,7 +176,7 @@ export function OptionsApp() {
         onImport={async (file) => {
           const report = await request('library/import', { text: await file.text() });
           // The import took a snapshot first, even when it changed nothing.
-          setSnapshots(await request('snapshots/list', {}));
+          reloadSnapshots();
           return report;
         }}
       />
@@ -177,7 +185,7 @@ export function OptionsApp() {
         snapshots={snapshots}
         onRestore={async (createdAt) => {
           const report = await request('snapshots/restore', { createdAt });
-          setSnapshots(await request('snapshots/list', {}));
+          reloadSnapshots();
           return report;
         }}
       />
