@@ -94,16 +94,18 @@ function relativeLuminance(red: number, green: number, blue: number): number {
 
 /** The topic colour, or a translucent version of it over which black text keeps a 4.5:1 contrast. */
 export function readableBackground(color: string): string {
-  const hex =
-    /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color) ?? /^#(f4)(b4)(00)$/.exec(DEFAULT_COLOR);
-  const [red, green, blue] = [hex?.[1], hex?.[2], hex?.[3]].map((part) =>
-    Number.parseInt(part ?? '0', 16),
-  ) as [number, number, number];
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!hex) return readableBackground(DEFAULT_COLOR);
+  const [red, green, blue] = hex.slice(1).map((part) => Number.parseInt(part, 16)) as [
+    number,
+    number,
+    number,
+  ];
   const contrastWithBlack = (alpha: number) => {
     const over = (c: number) => alpha * c + (1 - alpha) * 255;
     return (relativeLuminance(over(red), over(green), over(blue)) + 0.05) / 0.05;
   };
-  if (contrastWithBlack(1) >= 4.5) return `#${hex?.slice(1).join('').toLowerCase()}`;
+  if (contrastWithBlack(1) >= 4.5) return color.toLowerCase();
   let alpha = 1;
   while (alpha > 0.1 && contrastWithBlack(alpha) < 4.5) alpha -= 0.05;
   return `rgb(${red} ${green} ${blue} / ${alpha.toFixed(2)})`;
@@ -234,7 +236,11 @@ export function createHighlighter(
         highlights.set(id, highlight);
       });
     }
-    if (compiled.topicIds.length === 0) return;
+    if (compiled.topicIds.length === 0) {
+      style?.remove();
+      style = undefined;
+      return;
+    }
     if (!style) {
       style = doc.createElement('style');
       style.setAttribute(UI_ATTRIBUTE, '');
@@ -355,6 +361,7 @@ export function createHighlighter(
       }
       painted.set(card, paint);
       for (const field of card.fields) ownerOfField.set(field, card);
+      if (found.size < 2) return [...found];
       return compiled.topicIds.filter((id) => found.has(id));
     },
 

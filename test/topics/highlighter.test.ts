@@ -148,6 +148,20 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(highlighter.paint(card)).toEqual([]);
   });
 
+  it('drops its style and registrations when no topic is left, and reports shared terms for each topic', () => {
+    const { card } = arxivCard(1);
+    const highlighter = createHighlighter([
+      { id: 'second', terms: ['KV cache', 'eviction'] },
+      { id: 'first', terms: ['kv-cache'] },
+    ]);
+    expect(highlighter.paint(card)).toEqual(['second', 'first']);
+    expect(rangeTexts(registry().get('paperlight-first'))).toEqual(['KV-cache', 'kv  caches']);
+    highlighter.setTopics([{ id: 'off', terms: ['KV cache'], enabled: false }]);
+    expect(registry().size).toBe(0);
+    expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
+    expect(highlighter.paint(card)).toEqual([]);
+  });
+
   it('paints in chunks, in order, and stops when aborted', async () => {
     const cards = Array.from({ length: 7 }, (_, i) => arxivCard(i).card);
     const highlighter = createHighlighter(TOPICS);
