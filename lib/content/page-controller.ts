@@ -224,9 +224,9 @@ export class PageController {
       ui.attach(card);
       const entry: MountedCard = { card, ui, pending: false, topics: [] };
       this.mounted.set(card.root, entry);
-      let siblings = this.byPaper.get(card.paper.id);
-      if (!siblings) this.byPaper.set(card.paper.id, (siblings = new Set()));
+      const siblings = this.byPaper.get(card.paper.id) ?? new Set();
       siblings.add(entry);
+      this.byPaper.set(card.paper.id, siblings);
       this.topics.paint(entry);
       this.render(entry);
     } catch (error) {
