@@ -7,7 +7,8 @@
  *   compiled.topicIdsIn(text): Set<string>   cheaper: only which topics occur
  *   compiled.problems: TermProblem[]         per topic/term, for the options editor (errors and notes)
  *   compiled.topicIds: string[]              the enabled topics that can match, in the given order
- *   describeTerm(term): TermProblem-like message or undefined, for live validation of one term
+ *   describeTerm(term): { severity, message } | undefined   live validation of one term
+ *   termKey(term): string                    equal keys = duplicate terms within a topic
  *
  * Matching rules
  * - Case-insensitive (Unicode lower case per character, and `ς` = `σ`). Accents are significant:
@@ -116,6 +117,28 @@ type ReadTerm =
   | { kind: 'regex'; regex: RegExp; key: string }
   | { kind: 'literal'; words: string[]; key: string };
 
+function literalWords(term: string): string[] {
+  return term
+    .normalize('NFC')
+    .split(SEPARATOR_RUN)
+    .filter((word) => word !== '');
+}
+
+function regexKey(pattern: string, flags: string): string {
+  return `/${pattern}/${[...flags].sort().join('')}`;
+}
+
+/**
+ * Two terms of a topic with the same key are the same term (the second is ignored): literal terms
+ * alike up to case and separator runs, patterns alike up to the order of their flags.
+ */
+export function termKey(term: string): string {
+  const regexTerm = parseRegexTerm(term);
+  return regexTerm
+    ? regexKey(regexTerm.pattern, regexTerm.flags)
+    : literalWords(term).map(foldText).join(' ');
+}
+
 /** What a term is: a guarded regex, literal words, or a problem. `key` identifies duplicates. */
 function readTerm(term: string): ReadTerm {
   if (term.trim() === '') return { kind: 'problem', severity: 'note', message: 'empty term: ignored' };
@@ -129,10 +152,7 @@ function readTerm(term: string): ReadTerm {
       key: `/${regexTerm.pattern}/${[...regexTerm.flags].sort().join('')}`,
     };
   }
-  const words = term
-    .normalize('NFC')
-    .split(SEPARATOR_RUN)
-    .filter((word) => word !== '');
+  const words = literalWords(term);
   if (words.length === 0)
     return { kind: 'problem', severity: 'note', message: 'only spaces and hyphens: ignored' };
   return { kind: 'literal', words, key: words.map(foldText).join(' ') };

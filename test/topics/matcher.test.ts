@@ -5,6 +5,7 @@ import {
   compileTopics,
   describeTerm,
   type MatchableTopic,
+  termKey,
 } from '../../lib/topics/matcher';
 import { referenceMatches } from './reference-matcher';
 
@@ -112,6 +113,14 @@ describe('bad input', () => {
       [7, 'note', 'duplicate term: ignored'],
     ]);
     expect(compiled.matches('RAG rag').length).toBe(2);
+  });
+
+  it('gives duplicate terms the same key', () => {
+    expect(termKey('KV cache')).toBe(termKey(' kv–CACHE '));
+    expect(termKey('ΛΌΓΟΣ')).toBe(termKey('λόγος'));
+    expect(termKey('/a|b/ig')).toBe(termKey('/a|b/gi'));
+    expect(termKey('KV cache')).not.toBe(termKey('KVcache'));
+    expect(termKey('/a/')).not.toBe(termKey('/a/i'));
   });
 
   it('reports a duplicate topic id and an all-empty topic without crashing', () => {
