@@ -25,7 +25,8 @@
  * What it does to the page
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
  *   win where topics overlap), made of StaticRanges, and one `<style data-paperlight-ui>` in the
- *   head with a `::highlight()` rule per topic. The page's nodes and text are never changed.
+ *   head with a `::highlight()` rule per topic. Both appear once a topic first matches (each rule
+ *   costs style work on the whole page). The page's nodes and text are never changed.
  * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
  *   wrapped in `<mark data-paperlight-ui data-paperlight-highlight="<name>">`, one topic per piece of
  *   text (overlaps go to the earlier match); forgetting a card unwraps them and rejoins the text nodes
@@ -224,29 +225,46 @@ export function createHighlighter(
   const painted = new Map<HighlightCard, CardPaint>();
   const ownerOfField = new Map<Element, HighlightCard>();
 
+  /** Topics that have matched since the last `install`: only they get a registration and a rule. */
+  let shown = new Set<string>();
+  let styleStale = false;
+
   const install = (next: readonly HighlightTopic[]) => {
     compiled = compileTopics(next, options.compile);
     colors = new Map(next.map((topic) => [topic.id, topic.color ?? DEFAULT_COLOR]));
     highlights = new Map();
+    shown = new Set();
     if (api) {
       compiled.topicIds.forEach((id, index) => {
         const highlight = new api.HighlightClass();
         highlight.priority = compiled.topicIds.length - index;
-        api.registry.set(highlightName(id), highlight);
         highlights.set(id, highlight);
       });
     }
-    if (compiled.topicIds.length === 0) {
-      style?.remove();
-      style = undefined;
-      return;
-    }
+    style?.remove();
+    style = undefined;
+  };
+
+  /** The first match of a topic: register its highlight; its style rule follows at the end of `paint`. */
+  const show = (id: string) => {
+    if (shown.has(id)) return;
+    shown.add(id);
+    const highlight = highlights.get(id);
+    if (api && highlight) api.registry.set(highlightName(id), highlight);
+    styleStale = true;
+  };
+
+  // Every ::highlight() rule costs style work on the whole page, so there is one per matching topic
+  // (with 200 topics of which a handful match, that is the difference between 0.1 s and 1 s a frame).
+  const writeStyle = () => {
+    styleStale = false;
     if (!style) {
       style = doc.createElement('style');
       style.setAttribute(UI_ATTRIBUTE, '');
       (doc.head ?? doc.documentElement).append(style);
     }
     style.textContent = compiled.topicIds
+      .filter((id) => shown.has(id))
       .map((id) => {
         const name = highlightName(id);
         const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
@@ -257,7 +275,7 @@ export function createHighlighter(
 
   const unregister = () => {
     if (!api) return;
-    for (const id of highlights.keys()) api.registry.delete(highlightName(id));
+    for (const id of shown) api.registry.delete(highlightName(id));
   };
 
   const removePaint = (card: HighlightCard) => {
@@ -293,6 +311,7 @@ export function createHighlighter(
         found.add(match.topicId);
         const highlight = highlights.get(match.topicId);
         if (!highlight) continue;
+        show(match.topicId);
         nodeIndex = nodeIndexAt(text, match.start);
         const pieces = piecesOf(text, match.start, match.end, nodeIndex);
         const first = pieces[0];
@@ -331,6 +350,7 @@ export function createHighlighter(
     for (let m = placed.length - 1; m >= 0; m--) {
       const match = placed[m] as (typeof placed)[number];
       const name = highlightName(match.topicId);
+      show(match.topicId);
       const pieces = piecesOf(text, match.start, match.end, nodeIndexAt(text, match.start));
       for (let p = pieces.length - 1; p >= 0; p--) {
         const piece = pieces[p] as Piece;
@@ -359,6 +379,7 @@ export function createHighlighter(
           for (const id of compiled.topicIdsIn(text)) found.add(id);
         }
       }
+      if (styleStale) writeStyle();
       painted.set(card, paint);
       for (const field of card.fields) ownerOfField.set(field, card);
       if (found.size < 2) return [...found];
@@ -384,10 +405,7 @@ export function createHighlighter(
     clear() {
       for (const card of [...painted.keys()]) removePaint(card);
       unregister();
-      highlights = new Map();
-      style?.remove();
-      style = undefined;
-      compiled = compileTopics([]);
+      install([]);
     },
   };
 

@@ -95,13 +95,30 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     );
   });
 
+  it('registers and styles only the topics that have matched so far', () => {
+    const highlighter = createHighlighter(TOPICS);
+    expect(registry().size).toBe(0);
+    expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
+    const field = document.createElement('p');
+    field.textContent = 'RAG only';
+    document.body.append(field);
+    highlighter.paint({ fields: [field] });
+    expect([...registry().keys()]).toEqual(['paperlight-rag']);
+    expect(document.querySelector('style[data-paperlight-ui]')?.textContent).not.toContain('paperlight-kv');
+    highlighter.paint(arxivCard(1).card);
+    expect([...registry().keys()]).toEqual(['paperlight-rag', 'paperlight-kv']);
+    expect(document.querySelector('style[data-paperlight-ui]')?.textContent).toMatch(
+      /paperlight-kv[\s\S]*paperlight-rag/,
+    );
+  });
+
   it('matches text the card does not show, without painting it', () => {
     const field = document.createElement('h3');
     field.textContent = 'An unrelated title';
     document.body.append(field);
     const highlighter = createHighlighter(TOPICS);
     expect(highlighter.paint({ fields: [field], extraText: ['', 'Abstract: we use RAG.'] })).toEqual(['rag']);
-    expect(registry().get('paperlight-rag')?.size).toBe(0);
+    expect(registry().get('paperlight-rag')).toBeUndefined();
   });
 
   it('skips script text, labels and its own UI; never matches disabled topics', () => {
@@ -138,8 +155,9 @@ describe('highlighter with the CSS Custom Highlight API', () => {
       { id: 'gen', color: '#ffffff', terms: ['generation'], enabled: true },
     ]);
     expect(cards).toEqual([card]);
-    expect([...registry().keys()]).toEqual(['paperlight-gen']);
+    expect(registry().size).toBe(0);
     expect(highlighter.paint(card)).toEqual(['gen']);
+    expect([...registry().keys()]).toEqual(['paperlight-gen']);
     expect(registry().get('paperlight-gen')?.size).toBe(1);
 
     highlighter.clear();
