@@ -230,6 +230,18 @@ const pageCases: PageCase[] = [
     shared: true,
   },
   {
+    name: 'arXiv search',
+    url: 'https://arxiv.org/search/?query=cache&searchtype=all',
+    html: () => ownFixture('sites/arxiv-search.html'),
+    ids: ['arxiv:2609.24517', 'arxiv:2608.01234', 'arxiv:cs/9901005'],
+  },
+  {
+    name: 'arXiv abstract page (versioned URL)',
+    url: 'https://arxiv.org/abs/2609.24517v2',
+    html: () => ownFixture('sites/arxiv-abs.html'),
+    ids: ['arxiv:2609.24517'],
+  },
+  {
     name: 'arXiv /new (generated, with abstracts)',
     url: 'https://arxiv.org/list/cs.CL/new',
     html: generatedNew,
@@ -349,6 +361,16 @@ async function mainThreadReport(page: Page, label: string): Promise<void> {
       longTaskCount: durations.length,
       longTaskTotalMs: Math.round(durations.reduce((sum, duration) => sum + duration, 0)),
       longestTaskMs: Math.round(Math.max(0, ...durations)),
+      // Tasks that ended after the first card was marked and began before the last one was.
+      longTasksWhileMarking: log.longTasks
+        .filter(
+          (task) =>
+            log.firstMarkAt !== undefined &&
+            log.lastMarkAt !== undefined &&
+            task.start + task.duration >= log.firstMarkAt &&
+            task.start <= log.lastMarkAt,
+        )
+        .map((task) => Math.round(task.duration)),
       longTasks: log.longTasks.map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.start)}`),
     };
   });
