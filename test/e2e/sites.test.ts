@@ -408,6 +408,27 @@ describe('a 2,000-entry /pastweek?show=2000 listing', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('ends up with only the new cards when the listing is replaced while it is still being decorated', async () => {
+    const { page, problems } = await openWatched(browser, LISTING_URL);
+    await expect.poll(() => page.locator('[data-paperlight-id]').count(), SETTLE).toBeGreaterThan(0);
+    const markedBefore = await page.evaluate((html) => {
+      const marked = document.querySelectorAll('[data-paperlight-id]').length;
+      const listing = document.querySelector('dl');
+      const incoming = new DOMParser().parseFromString(html, 'text/html');
+      listing?.replaceChildren(
+        ...[...incoming.querySelectorAll('dl > dt, dl > dd')].map((node) => document.importNode(node, true)),
+      );
+      return marked;
+    }, ownFixture('sites/arxiv-list-hep-th-9901.html'));
+    // How far decoration had got is up to the machine's load: shown, not asserted.
+    console.log(
+      `[replaced mid-scan] ${markedBefore} of 2000 cards were marked when the listing was replaced`,
+    );
+    await expectMarked(page, oldStyleIds);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 /** Hugging Face cards "of another day": our fixture's cards under other ids, as the app would render them. */
@@ -503,6 +524,22 @@ describe('Hugging Face: in-app navigation and cards rendered after load', () => 
       for (const card of incoming.querySelectorAll('article')) grid?.append(document.importNode(card, true));
     }, otherDayHtml());
     await expectMarked(page, [...hfOwn.daily, ...otherDayIds]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the bookmark control back, once, when the app re-renders a card and drops it', async () => {
+    const { page, problems } = await openWatched(browser, DAY_URL);
+    await expectMarked(page, hfOwn.daily);
+    const controlsLeft = await page.evaluate(() => {
+      const card = document.querySelector('article');
+      const pristine = card?.cloneNode(true) as Element | undefined;
+      pristine?.querySelector('[data-paperlight-ui]')?.remove();
+      if (card && pristine) card.replaceChildren(...pristine.childNodes);
+      return card?.querySelectorAll('[data-paperlight-ui]').length;
+    });
+    expect(controlsLeft).toBe(0);
+    await expectMarked(page, hfOwn.daily);
     expect(problems).toEqual([]);
     await page.close();
   });
