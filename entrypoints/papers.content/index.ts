@@ -4,8 +4,10 @@ import { CONTENT_SCRIPT_MATCHES } from '../../lib/hosts';
 
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
-  // At DOMContentLoaded: cards are marked as soon as the listing is parsed, not after its images.
-  runAt: 'document_end',
+  // Injected before the page is parsed, so the library is asked for topics while the page loads and
+  // cards are marked the moment the listing is parsed (document_end scripts run only after the
+  // page's first layout, hundreds of milliseconds later on a 2,000-entry listing).
+  runAt: 'document_start',
   main(ctx) {
     try {
       new PageController(ctx, document).start();

@@ -13,11 +13,14 @@ import { SeenStyle } from './seen-marks';
 
 /** How long one main-thread task of ours may run before yielding to the page (well under 50 ms). */
 const TASK_BUDGET_MS = 25;
+/** UI roots built for this long are inserted together: each insertion costs the page one layout. */
+const UI_BATCH_MS = 120;
 /** Pages re-render in bursts (MathJax, client-side navigation): rescan once the burst settles. */
 const RESCAN_DELAY_MS = 120;
 
 interface MountedCard extends TopicCard {
-  ui: CardUi;
+  /** The card's UI root; built after the card is marked. */
+  ui?: CardUi;
   pending: boolean;
   error?: string;
 }
@@ -73,7 +76,16 @@ export class PageController {
       .catch((error: unknown) => console.warn('Paperlight: could not read topics', describe(error)));
   }
 
+  /** Starts at DOMContentLoaded (at once if the page is already parsed). */
   start(): void {
+    if (this.doc.readyState === 'loading') {
+      this.ctx.addEventListener(this.doc, 'DOMContentLoaded', () => this.startOnParsedPage(), { once: true });
+    } else {
+      this.startOnParsedPage();
+    }
+  }
+
+  private startOnParsedPage(): void {
     this.requestScan();
     const observer = new MutationObserver((mutations) => {
       if (mutations.some((mutation) => this.isPageMutation(mutation))) this.scheduleRescan();
@@ -138,32 +150,76 @@ export class PageController {
   }
 
   /**
-   * Reads the page's cards in slices and decorates them between slices, in document order: the
-   * first screen is done within the first tasks, and no task of ours runs long on a 2,000-entry list.
+   * Reads the page's cards and decorates them in two passes, so that a 2,000-entry listing is
+   * marked fast and no task of ours runs long:
+   * 1. the first slice of cards (the first screen) is decorated completely in the task that reads
+   *    it, before the page's first layout;
+   * 2. every other card is marked and highlighted (attributes and highlight ranges: nothing the
+   *    page must lay out again), in short tasks;
+   * 3. their UI roots are built off-page in short tasks and inserted in a few large batches, since
+   *    each insertion costs the page one layout whatever its size.
    */
   private async scan(): Promise<void> {
     if (this.ctx.isInvalid) return;
     this.forgetDetachedCards();
     await this.topicsLoaded;
-    const queue: PaperCard[] = [];
-    const decorateQueued = async () => {
-      const batch = queue.splice(0);
-      if (!batch.length) return;
-      const status = this.refreshSavedState(batch.map((card) => card.paper.id));
-      await this.inTasks(batch, (card) => this.mount(card));
-      await status;
-    };
+    const rest: PaperCard[] = [];
+    let firstSlice = true;
     await extractPapersInSlices(this.doc, new URL(this.doc.location.href), {
-      onCards: (cards) => queue.push(...cards.filter((card) => this.needsMount(card))),
-      signal: this.ctx.signal,
-      yieldToMain: async () => {
-        await nextTask();
-        await decorateQueued();
+      onCards: (cards) => {
+        const fresh = cards.filter((card) => this.needsMount(card));
+        if (firstSlice) {
+          firstSlice = false;
+          void this.refreshSavedState(fresh.map((card) => card.paper.id));
+          const start = performance.now();
+          while (fresh.length && performance.now() - start < TASK_BUDGET_MS) {
+            const entry = this.mark(fresh.shift() as PaperCard);
+            if (entry) this.attachUi([entry]);
+          }
+        }
+        rest.push(...fresh);
       },
+      signal: this.ctx.signal,
+      yieldToMain: nextTask,
     });
-    await decorateQueued();
+    const status = this.refreshSavedState(rest.map((card) => card.paper.id));
+    const marked: MountedCard[] = [];
+    await this.inTasks(rest, (card) => {
+      const entry = this.mark(card);
+      if (entry) marked.push(entry);
+    });
     this.topics.updateSummary([...this.mounted.values()]);
+    await status;
+    await this.attachUiInBatches(marked);
     await this.recordVisit();
+  }
+
+  /** Builds UI roots in short tasks and inserts them every UI_BATCH_MS: a few layouts, not one per task. */
+  private async attachUiInBatches(entries: MountedCard[]): Promise<void> {
+    let built: MountedCard[] = [];
+    let batchStart = performance.now();
+    await this.inTasks(entries, (entry) => {
+      if (!entry.card.root.isConnected || this.mounted.get(entry.card.root) !== entry) return;
+      entry.ui = new CardUi(this.doc);
+      this.render(entry);
+      built.push(entry);
+      if (performance.now() - batchStart > UI_BATCH_MS) {
+        this.attachUi(built);
+        built = [];
+        batchStart = performance.now();
+      }
+    });
+    this.attachUi(built);
+  }
+
+  private attachUi(entries: MountedCard[]): void {
+    for (const entry of entries) {
+      if (!entry.ui) {
+        entry.ui = new CardUi(this.doc);
+        this.render(entry);
+      }
+      entry.ui.attach(entry.card);
+    }
   }
 
   /** Tells the background which papers this listing showed; marks the new ones and the seen ones. */
@@ -199,7 +255,9 @@ export class PageController {
   /** A card not decorated yet, or whose decoration the page has since removed or reused. */
   private needsMount(card: PaperCard): boolean {
     const existing = this.mounted.get(card.root);
-    return !existing?.ui.isAttachedTo(card) || existing.card.paper.id !== card.paper.id;
+    if (!existing || existing.card.paper.id !== card.paper.id) return true;
+    // A card still waiting for its UI root is decorated already; one whose UI the page dropped is not.
+    return existing.ui?.isAttachedTo(card) === false;
   }
 
   /** Runs `work` over `items`, yielding to the page whenever a task has run for its budget. */
@@ -215,27 +273,27 @@ export class PageController {
     }
   }
 
-  private mount(card: PaperCard): void {
+  /** Marks a card (its id, its topics, their highlights); its UI root comes later. */
+  private mark(card: PaperCard): MountedCard | undefined {
     try {
       const previous = this.mounted.get(card.root);
       if (previous) this.unmount(previous);
       card.root.setAttribute('data-paperlight-id', card.paper.id);
-      const ui = new CardUi(this.doc);
-      ui.attach(card);
-      const entry: MountedCard = { card, ui, pending: false, topics: [] };
+      const entry: MountedCard = { card, pending: false, topics: [] };
       this.mounted.set(card.root, entry);
       const siblings = this.byPaper.get(card.paper.id) ?? new Set();
       siblings.add(entry);
       this.byPaper.set(card.paper.id, siblings);
       this.topics.paint(entry);
-      this.render(entry);
+      return entry;
     } catch (error) {
       console.warn('Paperlight: could not decorate a card', card.paper.id, error);
+      return undefined;
     }
   }
 
   private unmount(entry: MountedCard): void {
-    entry.ui.destroy();
+    entry.ui?.destroy();
     this.topics.forget(entry);
     this.mounted.delete(entry.card.root);
     this.byPaper.get(entry.card.paper.id)?.delete(entry);
@@ -252,7 +310,7 @@ export class PageController {
   }
 
   private render(entry: MountedCard): void {
-    entry.ui.render({
+    entry.ui?.render({
       saved: this.saved.has(entry.card.paper.id),
       pending: entry.pending,
       error: entry.error,
@@ -352,7 +410,7 @@ export class PageController {
   private teardown(): void {
     clearTimeout(this.rescanTimer);
     for (const [root, entry] of this.mounted) {
-      entry.ui.destroy();
+      entry.ui?.destroy();
       root.removeAttribute('data-paperlight-id');
       root.removeAttribute('data-paperlight-topics');
       root.removeAttribute('data-paperlight-seen');
