@@ -124,6 +124,10 @@ function literalWords(term: string): string[] {
     .filter((word) => word !== '');
 }
 
+function literalKey(words: string[]): string {
+  return words.map(foldText).join(' ');
+}
+
 function regexKey(pattern: string, flags: string): string {
   return `/${pattern}/${[...flags].sort().join('')}`;
 }
@@ -134,9 +138,7 @@ function regexKey(pattern: string, flags: string): string {
  */
 export function termKey(term: string): string {
   const regexTerm = parseRegexTerm(term);
-  return regexTerm
-    ? regexKey(regexTerm.pattern, regexTerm.flags)
-    : literalWords(term).map(foldText).join(' ');
+  return regexTerm ? regexKey(regexTerm.pattern, regexTerm.flags) : literalKey(literalWords(term));
 }
 
 /** What a term is: a guarded regex, literal words, or a problem. `key` identifies duplicates. */
@@ -146,16 +148,12 @@ function readTerm(term: string): ReadTerm {
   if (regexTerm) {
     const guarded = guardRegex(regexTerm.pattern, regexTerm.flags);
     if (!guarded.ok) return { kind: 'problem', severity: 'error', message: guarded.message };
-    return {
-      kind: 'regex',
-      regex: guarded.regex,
-      key: `/${regexTerm.pattern}/${[...regexTerm.flags].sort().join('')}`,
-    };
+    return { kind: 'regex', regex: guarded.regex, key: regexKey(regexTerm.pattern, regexTerm.flags) };
   }
   const words = literalWords(term);
   if (words.length === 0)
     return { kind: 'problem', severity: 'note', message: 'only spaces and hyphens: ignored' };
-  return { kind: 'literal', words, key: words.map(foldText).join(' ') };
+  return { kind: 'literal', words, key: literalKey(words) };
 }
 
 /** Why a single term would be ignored or refused; `undefined` when it is fine. For live validation. */
