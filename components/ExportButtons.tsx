@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Bookmark } from '../lib/bookmark';
+import { saveFile } from '../lib/download';
 import type { Topic } from '../lib/topics/topic';
 
 /** The contract's button names (CONTRACT.md §4), in the registry's order. */
@@ -18,19 +19,6 @@ export interface ExportButtonsProps {
   all: readonly Bookmark[];
   topics: readonly Topic[];
   filtered: boolean;
-}
-
-/** Saves `text` as a file: a Blob URL on an `<a download>`, clicked, then released. */
-function saveFile(text: string, filename: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

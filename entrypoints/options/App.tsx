@@ -8,6 +8,7 @@ import { SyncPanel } from '../../components/SyncPanel';
 import { type DeletedTopic, TopicsPanel } from '../../components/TopicsPanel';
 import type { SyncStatus } from '../../lib/background/sync';
 import { serializeBackup } from '../../lib/backup';
+import { datedFilename, saveFile } from '../../lib/download';
 import { isChangeEvent, request } from '../../lib/messenger';
 import type { Settings } from '../../lib/settings';
 import type { SnapshotInfo } from '../../lib/snapshots';
@@ -37,22 +38,11 @@ const SWITCHES: readonly SwitchSetting<ListingSettingKey>[] = [
   },
 ];
 
-/** `paperlight-backup-2026-11-28.json`, in the user's local date. */
-function backupFilename(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `paperlight-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
-}
-
+/** The backup, saved under the same name as the popup's JSON export. */
 async function downloadBackup(): Promise<string> {
   const backup = await request('library/export', {});
-  const filename = backupFilename(new Date());
-  const url = URL.createObjectURL(new Blob([serializeBackup(backup)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // The download has started from the link; the object URL is no longer needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  const filename = datedFilename('json');
+  saveFile(serializeBackup(backup), filename, 'application/json');
   return filename;
 }
 

@@ -1,5 +1,6 @@
 import { createBackup, serializeBackup } from '../backup';
 import type { Bookmark } from '../bookmark';
+import { datedFilename } from '../download';
 import type { Topic } from '../topics/topic';
 import { renderBibtex } from './bibtex';
 import { renderCslJson } from './csl-json';
@@ -78,9 +79,7 @@ export function isExportFormatId(value: string): value is ExportFormatId {
 
 /** `paperlight-2026-11-28.bib`: the user's local date, so the name matches their calendar. */
 export function exportFilename(format: ExportFormatId, now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `paperlight-${date}.${EXPORT_FORMATS[format].extension}`;
+  return datedFilename(EXPORT_FORMATS[format].extension, now);
 }
 
 export function renderExport(

@@ -166,7 +166,7 @@ describe('options page', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download backup (JSON)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^paperlight-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^paperlight-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(backup).toMatchObject({ format: 'paperlight-backup', version: 1 });
     expect(backup.topics).toEqual([
