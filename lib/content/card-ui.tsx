@@ -2,26 +2,18 @@ import { render } from 'preact';
 import { CardControls, type CardControlsProps } from '../../components/CardControls';
 import type { PaperCard } from '../sites/types';
 import cardCss from './card-ui.css?inline';
+import { createShadowHost } from './shadow-host';
 
 /** The custom element name of a card's UI root; unknown to the page, so nothing styles it. */
 export const CARD_UI_TAG = 'paperlight-card-ui';
 
-/**
- * One card's UI root: a host element marked `data-paperlight-ui` with an open shadow root, so page
- * CSS cannot break the controls and their CSS cannot break the page.
- */
+/** One card's UI root (see shadow-host.ts): the bookmark toggle and the card's topic chips. */
 export class CardUi {
   readonly host: HTMLElement;
   private readonly mountPoint: HTMLElement;
 
   constructor(doc: Document) {
-    this.host = doc.createElement(CARD_UI_TAG);
-    this.host.setAttribute('data-paperlight-ui', 'card');
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = cardCss;
-    this.mountPoint = doc.createElement('div');
-    shadow.append(style, this.mountPoint);
+    ({ host: this.host, mountPoint: this.mountPoint } = createShadowHost(doc, CARD_UI_TAG, 'card', cardCss));
   }
 
   /** Inserts the host where the adapter says the card's UI belongs. */

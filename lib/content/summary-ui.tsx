@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { SummaryBar, type SummaryBarProps } from '../../components/SummaryBar';
+import { createShadowHost } from './shadow-host';
 import summaryCss from './summary-ui.css?inline';
 
 /**
@@ -11,13 +12,12 @@ export class SummaryUi {
   private readonly mountPoint: HTMLElement;
 
   constructor(private readonly doc: Document) {
-    this.host = doc.createElement('paperlight-summary');
-    this.host.setAttribute('data-paperlight-ui', 'summary');
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = summaryCss;
-    this.mountPoint = doc.createElement('div');
-    shadow.append(style, this.mountPoint);
+    ({ host: this.host, mountPoint: this.mountPoint } = createShadowHost(
+      doc,
+      'paperlight-summary',
+      'summary',
+      summaryCss,
+    ));
   }
 
   render(props: SummaryBarProps): void {
