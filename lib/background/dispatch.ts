@@ -23,7 +23,7 @@ function contextFor(db: Database, tabId: number | undefined): HandlerContext {
       );
       scheduleSync();
     },
-    syncNow: ({ confirmRemovals }) => runSync({ db, broadcast }, { confirmRemovals }),
+    syncNow: ({ confirmRemovals }) => runSync({ db, broadcast }, { confirmRemovals, waitForWriteSlot: true }),
     readSyncStatus: () => readSyncStatus(),
   };
 }

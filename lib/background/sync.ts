@@ -69,10 +69,16 @@ export interface SyncContext {
   now?: Date;
 }
 
+export interface SyncRunOptions {
+  confirmRemovals?: boolean;
+  /** The user asked for this sync: wait out the few seconds between writes instead of deferring. */
+  waitForWriteSlot?: boolean;
+}
+
 /** One sync cycle; records and answers the resulting status. Never throws. */
 export async function runSync(
   { db, broadcast, areas, now = new Date() }: SyncContext,
-  options: { confirmRemovals?: boolean } = {},
+  options: SyncRunOptions = {},
 ): Promise<SyncStatus> {
   const at = now.toISOString();
   try {
@@ -80,10 +86,14 @@ export async function runSync(
       return saveStatus({ at, state: 'off', message: 'Sync is off.' }, areas);
     }
     const [topics, bookmarks] = await Promise.all([listTopics(db), listBookmarks(db)]);
-    const result = await pushToSync(
-      { topics, bookmarks },
-      { areas, now, confirmRemovals: options.confirmRemovals },
-    );
+    const push = (at: Date) =>
+      pushToSync({ topics, bookmarks }, { areas, now: at, confirmRemovals: options.confirmRemovals });
+    let result = await push(now);
+    if (!result.ok && result.reason === 'rate-limited' && options.waitForWriteSlot) {
+      const wait = result.retryAfterMs;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      result = await push(new Date(now.getTime() + wait));
+    }
     if (!result.ok) {
       if (result.reason === 'rate-limited') {
         scheduleSync(result.retryAfterMs);

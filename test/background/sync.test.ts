@@ -81,3 +81,26 @@ describe('runSync between two devices', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 });
+
+describe('a sync the user asked for', () => {
+  it('waits out the pause between writes instead of deferring', async () => {
+    const a = await device(fakeBrowser.storage.local as unknown as Storage.StorageArea);
+    await saveBookmark(a.db, { paper: paper(1), topics: [] }, T0);
+    expect(await a.sync(0)).toMatchObject({ state: 'synced' });
+    await saveBookmark(a.db, { paper: paper(2), topics: [] }, T0);
+    const events: ChangeEvent[] = [];
+    const asked = await runSync(
+      {
+        db: a.db,
+        broadcast: (e) => events.push(e),
+        areas: {
+          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
+          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
+        },
+        now: new Date(T0.getTime() + 1_000),
+      },
+      { waitForWriteSlot: true },
+    );
+    expect(asked).toMatchObject({ state: 'synced' });
+  });
+});
