@@ -13,6 +13,11 @@ export interface VirtualListProps<T> {
   expanded?: { index: number; height: number };
   /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap. */
   overscan?: number;
+  /**
+   * Lists up to this long are rendered whole: every row stays in the DOM (findable with the
+   * browser's find-in-page, and by tests) until windowing pays for itself.
+   */
+  renderWholeUpTo?: number;
   /** Scrolled into view whenever it changes. */
   scrollToIndex?: number;
   /** Height used until the viewport can be measured (and where layout is not computed). */
@@ -28,6 +33,7 @@ export function VirtualList<T>({
   rowHeight,
   expanded,
   overscan = 6,
+  renderWholeUpTo = 200,
   scrollToIndex,
   fallbackHeight = 400,
   renderRow,
@@ -79,8 +85,9 @@ export function VirtualList<T>({
     }
   }, [items.length]);
 
-  const first = Math.max(0, indexAt(scrollTop) - overscan);
-  const last = Math.min(items.length, indexAt(scrollTop + height) + 1 + overscan);
+  const whole = items.length <= renderWholeUpTo;
+  const first = whole ? 0 : Math.max(0, indexAt(scrollTop) - overscan);
+  const last = whole ? items.length : Math.min(items.length, indexAt(scrollTop + height) + 1 + overscan);
   const rows: ComponentChildren[] = [];
   for (let index = first; index < last; index++) {
     rows.push(
