@@ -116,6 +116,10 @@ export function acceptsPlural(word: string): boolean {
 
 /** The text, folded code unit by code unit as the matcher compares it. */
 export function foldText(text: string): string {
+  // Fast path: without surrogates (astral letters would be lower-cased, unlike in the matcher) and
+  // when nothing grows (`İ`), whole-string lower case is per-unit lower case, up to final sigma.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !/[\ud800-\udfff]/.test(text)) return lower.replaceAll('ς', 'σ');
   const { foldOf: folds } = caseTables();
   let folded = '';
   for (let i = 0; i < text.length; i++) {
