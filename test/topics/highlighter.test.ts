@@ -203,6 +203,33 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(partial).toHaveLength(2);
   });
 
+  it('uses StaticRanges where the browser has them (they cost the page nothing on later DOM changes)', () => {
+    class StubStaticRange {
+      constructor(readonly init: StaticRangeInit) {}
+    }
+    vi.stubGlobal('StaticRange', StubStaticRange);
+    const { card } = arxivCard(1);
+    createHighlighter(TOPICS).paint(card);
+    const ranges = [...(registry().get('paperlight-kv') ?? [])] as unknown as StubStaticRange[];
+    expect(ranges).toHaveLength(2);
+    expect(ranges[0]).toBeInstanceOf(StubStaticRange);
+    expect(ranges[0]?.init.startContainer).toBe(card.fields[0]?.querySelector('.search-hit')?.firstChild);
+  });
+
+  it('copes with 1,000 topics', () => {
+    const topics = Array.from({ length: 1000 }, (_, i) => ({
+      id: `t${i}`,
+      terms: [`word${i}`],
+      color: '#ffff00',
+    }));
+    const field = document.createElement('p');
+    field.textContent = 'word7 and word999, not word1000';
+    document.body.append(field);
+    const highlighter = createHighlighter(topics);
+    expect(highlighter.paint({ fields: [field] })).toEqual(['t7', 't999']);
+    expect(registry().size).toBe(2);
+  });
+
   it('reports topic problems and still paints the good terms', () => {
     const { card } = arxivCard(1);
     const highlighter = createHighlighter([
