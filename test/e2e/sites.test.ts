@@ -377,6 +377,108 @@ async function mainThreadReport(page: Page, label: string): Promise<void> {
   console.log(`[long tasks] ${label}: ${JSON.stringify(report)}`);
 }
 
+/** One event of a Chrome trace (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      frames?: { url?: string; processId?: number }[];
+      frame?: { url?: string; processId?: number };
+    };
+  };
+}
+
+/** Trace events that run JavaScript. The fixtures' scripts are stripped: all of it is the extension's. */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'EventDispatch',
+  'TimerFire',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+  'V8.Execute',
+  'v8.run',
+  'v8.compile',
+]);
+
+/**
+ * Records a Chrome performance trace of the page's renderer while `during` runs, and breaks every
+ * main-thread task over 50 ms down by what it spent its time on: script, style, layout, paint, parsing,
+ * garbage collection (the rest unattributed). Tracing slows the page down: compare runs, not numbers.
+ */
+async function traceLongTasks(page: Page, during: () => Promise<void>): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
+  await during();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  // The renderer showing this page: the trace holds the whole browser's.
+  const pageUrl = page.url();
+  const rendererPids = new Set(
+    events.flatMap((event) =>
+      event.name === 'TracingStartedInBrowser' || event.name === 'FrameCommittedInBrowser'
+        ? (event.args?.data?.frames ?? [event.args?.data?.frame])
+            .filter((frame) => frame?.url === pageUrl && frame.processId !== undefined)
+            .map((frame) => frame?.processId)
+        : [],
+    ),
+  );
+  const mainThreads = new Set(
+    events
+      .filter(
+        (event) =>
+          event.name === 'thread_name' &&
+          event.args?.name === 'CrRendererMain' &&
+          rendererPids.has(event.pid),
+      )
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const kindOf = (event: TraceEvent): string | undefined => {
+    if (SCRIPT_EVENTS.has(event.name)) return 'script';
+    if (event.name === 'UpdateLayoutTree' || event.name === 'RecalculateStyles') return 'style';
+    if (event.name === 'Layout') return 'layout';
+    if (event.name === 'ParseHTML') return 'parse HTML';
+    if (/GC$/.test(event.name)) return 'gc';
+    if (['Paint', 'PrePaint', 'Layerize', 'Commit'].includes(event.name)) return 'paint';
+    return undefined;
+  };
+  const complete_ = events.filter(
+    (event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`),
+  );
+  const longTasks = complete_.filter((event) => event.name === 'RunTask' && (event.dur ?? 0) > 50_000);
+  return longTasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const spent = new Map<string, number>();
+    // Outermost classified events only: a script's nested style recalc counts as that script's.
+    let coveredUntil = -1;
+    for (const event of complete_) {
+      if (event.pid !== task.pid || event.tid !== task.tid || event.ts < task.ts || event.ts >= end) continue;
+      if (event.ts < coveredUntil) continue;
+      const kind = kindOf(event);
+      if (!kind) continue;
+      spent.set(kind, (spent.get(kind) ?? 0) + (event.dur ?? 0));
+      coveredUntil = event.ts + (event.dur ?? 0);
+    }
+    const parts = [...spent].map(([kind, micros]) => `${kind} ${Math.round(micros / 1000)}`).join(', ');
+    return `${Math.round((task.dur ?? 0) / 1000)} ms (${parts || 'unattributed'})`;
+  });
+}
+
 describe('a 2,000-entry /pastweek?show=2000 listing', () => {
   const LISTING_URL = 'https://arxiv.org/list/cs.CL/pastweek?show=2000';
   // The same page where the content script does not run: what parsing and layout cost by themselves.
@@ -397,6 +499,11 @@ describe('a 2,000-entry /pastweek?show=2000 listing', () => {
     // Not an assertion on time: the trailing layout tasks are given a moment to be recorded.
     await baseline.page.waitForTimeout(2000);
     await mainThreadReport(baseline.page, 'without the extension (example.org)');
+    const baselineBreakdown = await traceLongTasks(baseline.page, async () => {
+      await baseline.page.reload({ waitUntil: 'load' });
+      await baseline.page.waitForTimeout(2000);
+    });
+    console.log(`[long tasks] traced, without the extension: ${JSON.stringify(baselineBreakdown)}`);
     await baseline.page.close();
 
     const { page, problems } = await openWatched(browser, LISTING_URL, (p) =>
@@ -406,10 +513,18 @@ describe('a 2,000-entry /pastweek?show=2000 listing', () => {
     await page.waitForTimeout(2000);
     await mainThreadReport(page, 'with the extension (arxiv.org)');
     expect(problems).toEqual([]);
+
+    // The same load again, traced, to tell the extension's share of each long task from the page's.
+    const breakdown = await traceLongTasks(page, async () => {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await expectMarked(page, generatedIds(2000), 180_000);
+      await page.waitForTimeout(2000);
+    });
+    console.log(`[long tasks] traced, with the extension: ${JSON.stringify(breakdown)}`);
     await page.close();
   });
 
-  it('ends up with only the new cards when the listing is replaced while it is still being decorated', async () => {
+  it('ends up with only the new cards when the listing is replaced as soon as a first card is marked', async () => {
     const { page, problems } = await openWatched(browser, LISTING_URL);
     await expect.poll(() => page.locator('[data-paperlight-id]').count(), SETTLE).toBeGreaterThan(0);
     const markedBefore = await page.evaluate((html) => {
