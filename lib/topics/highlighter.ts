@@ -22,6 +22,11 @@
  *     `onChunk` each task's size and duration.
  *   highlightName(topicId): string    the `CSS.highlights` name of a topic: `paperlight-<escaped id>`
  *
+ * Cost (bench/highlight.bench.ts): a 2,000-entry arXiv page takes 45–80 ms of script with 15 to
+ * 1,000 terms, in tasks of 10–25 ms per 100 cards. Pass in `extraText` only what the fields do not
+ * show: every string is scanned in full. When the first rule arrives Chrome restyles the whole page
+ * once (about 115 ms on that 4.9 MB page, for any `::highlight()` rule); that is the browser's task.
+ *
  * What it does to the page
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
  *   win where topics overlap), made of StaticRanges, and one `<style data-paperlight-ui>` in the
