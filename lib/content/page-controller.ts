@@ -58,6 +58,8 @@ export class PageController {
   /** Papers whose showing was already recorded in this page's life. */
   private readonly recordedPapers = new Set<string>();
   private hoveredRoot: HTMLElement | undefined;
+  /** Card roots whose content the page rewrote since the last scan: they are painted again. */
+  private readonly rewrittenRoots = new Set<Element>();
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,9 +90,19 @@ export class PageController {
   private startOnParsedPage(): void {
     this.requestScan();
     const observer = new MutationObserver((mutations) => {
-      if (mutations.some((mutation) => this.isPageMutation(mutation))) this.scheduleRescan();
+      let changed = false;
+      for (const mutation of mutations) {
+        if (!this.isPageMutation(mutation)) continue;
+        changed = true;
+        // Text re-rendered inside a card (MathJax typesetting a title, a framework patching it)
+        // leaves the card's marks in place but its highlights on nodes that are gone.
+        const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+        const root = target?.closest('[data-paperlight-id]');
+        if (root) this.rewrittenRoots.add(root);
+      }
+      if (changed) this.scheduleRescan();
     });
-    observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
     this.ctx.onInvalidated(() => {
       observer.disconnect();
       this.teardown();
@@ -123,6 +135,7 @@ export class PageController {
   private isPageMutation(mutation: MutationRecord): boolean {
     const target = mutation.target as Node;
     if (target instanceof Element && target.closest('[data-paperlight-ui]')) return false;
+    if (mutation.type === 'characterData') return !target.parentElement?.closest('[data-paperlight-ui]');
     const touched = [...mutation.addedNodes, ...mutation.removedNodes];
     return touched.some((node) => !(node instanceof Element && node.hasAttribute('data-paperlight-ui')));
   }
@@ -164,10 +177,14 @@ export class PageController {
     this.forgetDetachedCards();
     await this.topicsLoaded;
     const rest: PaperCard[] = [];
+    const rewritten = new Set(this.rewrittenRoots);
+    this.rewrittenRoots.clear();
+    const toRepaint: PaperCard[] = [];
     let firstSlice = true;
     await extractPapersInSlices(this.doc, new URL(this.doc.location.href), {
       onCards: (cards) => {
         const fresh = cards.filter((card) => this.needsMount(card));
+        for (const card of cards) if (rewritten.has(card.root) && !fresh.includes(card)) toRepaint.push(card);
         if (firstSlice) {
           firstSlice = false;
           void this.refreshSavedState(fresh.map((card) => card.paper.id));
@@ -182,6 +199,7 @@ export class PageController {
       signal: this.ctx.signal,
       yieldToMain: nextTask,
     });
+    await this.inTasks(toRepaint, (card) => this.repaint(card));
     const status = this.refreshSavedState(rest.map((card) => card.paper.id));
     const marked: MountedCard[] = [];
     await this.inTasks(rest, (card) => {
@@ -297,6 +315,15 @@ export class PageController {
     this.topics.forget(entry);
     this.mounted.delete(entry.card.root);
     this.byPaper.get(entry.card.paper.id)?.delete(entry);
+  }
+
+  /** A decorated card whose text the page rewrote: read again (its fields may be new elements) and painted again. */
+  private repaint(card: PaperCard): void {
+    const entry = this.mounted.get(card.root);
+    if (!entry) return;
+    this.topics.forget(entry);
+    entry.card = card;
+    if (this.topics.paint(entry)) this.render(entry);
   }
 
   /** Topics changed (in the options page, or another tab): every card is matched again. */

@@ -816,10 +816,7 @@ describe('arXiv listings after load: appended entries and MathJax', () => {
     },
   );
 
-  // KNOWN FAILURE, reported to the content script's owner: after the title's text nodes are replaced,
-  // the highlight keeps its StaticRange on the detached node and nothing repaints it, so the match is
-  // no longer shown. `.fails` turns red once that is fixed: then make this an ordinary `it`.
-  it.fails('paints the highlight again on the typeset title', async () => {
+  it('paints the highlight again on the typeset title', async () => {
     const { page } = await openWatched(browser, LIST_URL);
     await expectMarked(page, oldStyleIds);
     await expect
