@@ -1,6 +1,5 @@
-import { describeTerm } from '../../lib/topics/matcher';
-import { parseRegexTerm } from '../../lib/topics/regex-guard';
-import { foldText, SEPARATOR_RUN } from '../../lib/topics/text-classes';
+// `termKey` is the matcher's own duplicate rule: the editor ignores exactly the terms it ignores.
+import { describeTerm, termKey } from '../../lib/topics/matcher';
 
 /** What the editor says about one line of a topic's terms. */
 export interface TermProblem {
@@ -10,23 +9,6 @@ export interface TermProblem {
   /** `error`: the term does nothing until fixed; `note`: it is ignored (a repeat, only hyphens). */
   severity: 'error' | 'note';
   message: string;
-}
-
-/**
- * When the matcher takes two terms of a topic for the same one, so it ignores the second: literal
- * terms alike up to case and separator runs, patterns alike up to the order of their flags. This
- * mirrors matcher.ts's private key (a property test holds the two together); compiling the topic
- * with the matcher instead would build an automaton per keystroke, far too slow for 1,000 topics.
- */
-function termKey(term: string): string {
-  const regex = parseRegexTerm(term);
-  if (regex) return `/${regex.pattern}/${[...regex.flags].sort().join('')}`;
-  return term
-    .normalize('NFC')
-    .split(SEPARATOR_RUN)
-    .filter((word) => word !== '')
-    .map(foldText)
-    .join(' ');
 }
 
 /**
