@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
 import { generateArxivList } from '../test/fixtures/arxiv-list-generator';
 import { median, printTable } from './measure';
 
@@ -15,7 +16,6 @@ import { median, printTable } from './measure';
  * Long Tasks API reports every task over 50 ms).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIZES = [200, 1000, 2000];
 const RUNS = 9;
 
@@ -46,13 +46,7 @@ it.skipIf(!existsSync(CHROMIUM))('extracts arXiv listings in time linear in thei
     executablePath: CHROMIUM,
     headless: true,
     // `gc()` before each timed run, so no run pays for the garbage of the one before.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--js-flags=--expose-gc',
-    ],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
   });
   try {
     const medians = new Map<number, number>();

@@ -12,6 +12,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { HighlightTopic } from '../lib/topics/highlighter';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
 import { generateArxivList } from '../test/fixtures/arxiv-list-generator';
 import type { Timing } from './highlight-page';
 import { benchTerms, PAGE_VOCABULARY, topicsOf } from './highlight-terms';
@@ -93,16 +94,9 @@ beforeAll(async () => {
   bundle = await bundlePageCode();
   markJs = readFileSync(resolve(import.meta.dirname, '../node_modules/mark.js/dist/mark.min.js'), 'utf8');
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) =>

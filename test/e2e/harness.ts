@@ -18,6 +18,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const hasSharedFixtures = existsSync(SHARED_FIXTURES);
 
+/**
+ * Chromium flags for every real-browser run here: no sandbox (CI runs as root), no GPU, and none
+ * of Chromium's own background traffic (this machine's network is closed; and nothing may leave).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function sharedFixture(relativePath: string): string {
   return readFileSync(join(SHARED_FIXTURES, relativePath), 'utf8');
 }
@@ -68,12 +81,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
