@@ -27,6 +27,8 @@ function kilobytes(bytes: number): string {
 export function SyncPanel({ enabled, status, onToggle, onSyncNow }: SyncPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // The switch shows the user's choice at once, while it is saved; a refused save puts it back.
+  const [choice, setChoice] = useState<boolean | undefined>();
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
@@ -45,10 +47,14 @@ export function SyncPanel({ enabled, status, onToggle, onSyncNow }: SyncPanelPro
       <label>
         <input
           type="checkbox"
-          checked={enabled ?? false}
+          checked={choice ?? enabled ?? false}
           disabled={enabled === undefined || busy}
           aria-describedby="sync-description"
-          onChange={(event) => run(() => onToggle(event.currentTarget.checked))}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setChoice(checked);
+            void run(() => onToggle(checked)).finally(() => setChoice(undefined));
+          }}
         />{' '}
         Sync saved papers and topics
       </label>
