@@ -17,6 +17,13 @@ export interface SettingsPanelProps<K extends string> {
 /** On/off settings, each saved as soon as it is flipped. */
 export function SettingsPanel<K extends string>({ values, switches, onChange }: SettingsPanelProps<K>) {
   const [error, setError] = useState<string | undefined>();
+  // Each switch shows the user's choice at once, while it is saved; a refused save puts it back.
+  const [choices, setChoices] = useState<Partial<Record<K, boolean>>>({});
+  const settle = (key: K) =>
+    setChoices((current) => {
+      const { [key]: _settled, ...rest } = current;
+      return rest as Partial<Record<K, boolean>>;
+    });
   return (
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">On listing pages</h2>
@@ -28,18 +35,19 @@ export function SettingsPanel<K extends string>({ values, switches, onChange }: 
                 <input
                   type="checkbox"
                   name={key}
-                  checked={values[key]}
+                  checked={choices[key] ?? values[key]}
                   aria-describedby={`setting-${key}-description`}
                   onChange={(event) => {
-                    const input = event.currentTarget;
+                    const checked = event.currentTarget.checked;
+                    setChoices((current) => ({ ...current, [key]: checked }));
                     setError(undefined);
-                    onChange(key, input.checked).catch((reason: unknown) => {
-                      // The stored value stands; the box shows it again.
-                      input.checked = values[key];
-                      setError(
-                        `Could not change “${label}”: ${reason instanceof Error ? reason.message : String(reason)}`,
-                      );
-                    });
+                    onChange(key, checked)
+                      .catch((reason: unknown) => {
+                        setError(
+                          `Could not change “${label}”: ${reason instanceof Error ? reason.message : String(reason)}`,
+                        );
+                      })
+                      .finally(() => settle(key));
                   }}
                 />{' '}
                 {label}
