@@ -4,7 +4,8 @@ import type { Backup, MergeReport } from './backup';
 import { type Bookmark, BookmarkSchema } from './bookmark';
 import { PaperSchema } from './paper-schema';
 import type { VisitResult } from './seen';
-import { type Settings, SettingsSchema } from './settings';
+import type { Settings } from './settings';
+import { SettingsSchema } from './settings-store';
 import type { SnapshotInfo } from './snapshots';
 import { type Topic, TopicSchema } from './topics/topic';
 

@@ -1,30 +1,14 @@
-import { z } from 'zod';
-import type { Database } from './db';
-
-/** The user's settings. New settings get a default here, so older stored records stay valid. */
-export const SettingsSchema = z.object({
+/**
+ * The user's settings, as every part of the extension reads them. (Plain types here, so the content
+ * script carries no schema library; lib/settings-store.ts validates and stores them.)
+ */
+export interface Settings {
   /** Dim papers already shown on an earlier visit to a listing. */
-  dimSeen: z.boolean().default(false),
+  dimSeen: boolean;
   /** Mark papers that are new since the last visit to a listing. */
-  markNew: z.boolean().default(true),
+  markNew: boolean;
   /** Follow the user's saved papers and topics across devices through the browser's sync storage. */
-  sync: z.boolean().default(true),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
-
-const SETTINGS_KEY = 'settings';
-
-export async function readSettings(db: Database): Promise<Settings> {
-  return SettingsSchema.parse((await db.get('settings', SETTINGS_KEY)) ?? {});
+  sync: boolean;
 }
 
-export async function updateSettings(db: Database, changes: Partial<Settings>): Promise<Settings> {
-  const tx = db.transaction('settings', 'readwrite');
-  const current = SettingsSchema.parse((await tx.store.get(SETTINGS_KEY)) ?? {});
-  const next = SettingsSchema.parse({ ...current, ...changes });
-  await tx.store.put(next, SETTINGS_KEY);
-  await tx.done;
-  return next;
-}
+export const DEFAULT_SETTINGS: Settings = { dimSeen: false, markNew: true, sync: true };

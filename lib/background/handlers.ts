@@ -20,7 +20,7 @@ import {
   type ResponseMap,
 } from '../messages';
 import { recordVisit } from '../seen';
-import { readSettings, updateSettings } from '../settings';
+import { readSettings, updateSettings } from '../settings-store';
 import { listSnapshots, snapshotText, takeSnapshot } from '../snapshots';
 import type { SyncStatus } from './sync';
 

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Database } from '../db';
 import { listBookmarks, listTopics } from '../library';
 import type { ChangeEvent } from '../messages';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings-store';
 import type { LocalChanges } from '../sync/state';
 import { pushToSync, type SyncAreas, type SyncUsage } from '../sync/storage';
 

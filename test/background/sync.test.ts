@@ -5,7 +5,7 @@ import { runSync } from '../../lib/background/sync';
 import { openDatabase } from '../../lib/db';
 import { listBookmarks, removeBookmark, saveBookmark, updateBookmark } from '../../lib/library';
 import type { ChangeEvent } from '../../lib/messages';
-import { updateSettings } from '../../lib/settings';
+import { updateSettings } from '../../lib/settings-store';
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-28T10:00:00.000Z');
