@@ -86,6 +86,9 @@ export function PopupApp() {
             {hereSaved ? 'This paper is saved' : 'Save this paper'}
           </button>
         ) : null}
+        <button type="button" class="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          Topics &amp; settings
+        </button>
       </header>
       <LibraryFilters view={view} topics={topics} tags={tags} onChange={setView} />
       <p class="summary" aria-live="polite">

@@ -301,6 +301,17 @@ describe('the popup', () => {
     await Promise.all([here.close(), tab.close()]);
   });
 
+  it('opens the options page, where topics and settings live', async () => {
+    const page = await freshPopup();
+    const [options] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Topics & settings' }).click(),
+    ]);
+    await options.waitForLoadState('domcontentloaded');
+    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.close();
+  });
+
   it('exports each format as a file, of what the filters show', async () => {
     await freshPopup();
     await popup.getByLabel('Topic').selectOption('kv');
