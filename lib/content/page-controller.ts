@@ -18,6 +18,8 @@ const TASK_BUDGET_MS = 25;
  * first slice of extraction and the style work of the page's first layout.
  */
 const FIRST_SCREEN_BUDGET_MS = 12;
+/** Extraction yields this often: the first slice shares its task with the first screen. */
+const EXTRACTION_SLICE_MS = 8;
 /** UI roots built for this long are inserted together: each insertion costs the page one layout. */
 const UI_BATCH_MS = 120;
 /** Pages re-render in bursts (MathJax, client-side navigation): rescan once the burst settles. */
@@ -202,6 +204,7 @@ export class PageController {
         rest.push(...fresh);
       },
       signal: this.ctx.signal,
+      sliceMs: EXTRACTION_SLICE_MS,
       yieldToMain: nextTask,
     });
     await this.inTasks(toRepaint, (card) => this.repaint(card));
