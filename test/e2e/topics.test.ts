@@ -173,6 +173,42 @@ describe.skipIf(!hasSharedFixtures)('topics on the real arXiv /new capture', () 
   });
 });
 
+describe('editing topics in the options page', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    browser.serve(HF_DAY_URL, ownFixture('sites/hf-daily.html'));
+  });
+  afterAll(() => browser?.close());
+
+  it('lights up an open page as the user types a topic, without a reload', async () => {
+    const page = await browser.open(HF_DAY_URL);
+    await expect.poll(async () => Object.keys(await topicsOf(page))).toHaveLength(3);
+    expect(Object.values(await topicsOf(page))).toEqual([null, null, null]);
+
+    const options = await browser.openOptions();
+    await options.getByLabel('New topic').fill('World models');
+    await options.getByRole('button', { name: 'Add topic' }).click();
+    const topicId = 'world-models';
+    await expect.poll(async () => (await topicsOf(page))['arxiv:2609.31002']).toBe(topicId);
+    expect(await page.evaluate((name) => CSS.highlights.get(name)?.size, `paperlight-${topicId}`)).toBe(1);
+
+    // A second term, typed into the topic's terms: "agents" is in another card's title.
+    const terms = options.locator(`[data-paperlight-topic="${topicId}"]`).getByLabel('Terms, one per line');
+    await terms.press('End');
+    await terms.pressSequentially('\nagents');
+    await expect.poll(async () => (await topicsOf(page))['arxiv:2609.19876']).toBe(topicId);
+
+    // Switched off: the page lets go of the topic.
+    await options.locator(`[data-paperlight-topic="${topicId}"]`).getByLabel('Highlight').uncheck();
+    await expect.poll(async () => Object.values(await topicsOf(page))).toEqual([null, null, null]);
+    expect(await page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, `paperlight-${topicId}`)).toBe(
+      0,
+    );
+  });
+});
+
 describe('topics on our own fixture', () => {
   let browser: ExtensionBrowser;
 
