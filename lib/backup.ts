@@ -27,7 +27,17 @@ export const BackupSchema = z.looseObject({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
-export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: string };
+export type ParseBackupResult =
+  | {
+      ok: true;
+      backup: Backup;
+      /**
+       * The file's entries as written, before defaults: what to merge. A field the file leaves out
+       * must not count as an edit (a default `tags: []` would wipe the user's tags).
+       */
+      entries: { topics: unknown[]; bookmarks: unknown[] };
+    }
+  | { ok: false; error: string };
 
 /** How many schema problems an error message lists before summarising the rest. */
 const MAX_LISTED_ISSUES = 5;
@@ -110,7 +120,11 @@ export function parseBackup(text: string): ParseBackupResult {
     const duplicate =
       findDuplicateId('topics', parsed.data.topics) ?? findDuplicateId('bookmarks', parsed.data.bookmarks);
     if (duplicate) return fail(`Invalid backup: ${duplicate}.`);
-    return { ok: true, backup: parsed.data };
+    const entries = {
+      topics: Array.isArray(data.topics) ? data.topics : [],
+      bookmarks: Array.isArray(data.bookmarks) ? data.bookmarks : [],
+    };
+    return { ok: true, backup: parsed.data, entries };
   } catch (error) {
     return fail(`Could not read the backup: ${error instanceof Error ? error.message : String(error)}.`);
   }

@@ -25,7 +25,7 @@ function readImportFile(text: string): IncomingLibrary {
   if (/^\s*[[{]/.test(text)) {
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    return { bookmarks: parsed.backup.bookmarks, topics: parsed.backup.topics };
+    return parsed.entries;
   }
   const bibtex = importBibtex(text);
   if (!bibtex.ok) throw new Error(bibtex.error);

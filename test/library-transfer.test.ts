@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/db';
-import { listBookmarks, listTopics, saveBookmark } from '../lib/library';
+import { listBookmarks, listTopics, saveBookmark, updateBookmark } from '../lib/library';
 import { exportLibrary, importLibrary } from '../lib/library-transfer';
 
 const BIBTEX = `@misc{vaswani2017attention,
@@ -66,5 +66,31 @@ describe('importLibrary', () => {
     await importLibrary(target, JSON.stringify(backup));
     expect(await listBookmarks(target)).toEqual(await listBookmarks(source));
     expect(await listTopics(target)).toEqual(await listTopics(source));
+  });
+});
+
+describe('importing a backup into a library with the user’s own data', () => {
+  it('keeps tags, note and read state that a newer entry in the file does not mention', async () => {
+    const db = await openDatabase(`transfer-${Math.random()}`);
+    await saveBookmark(
+      db,
+      { paper: { id: 'arxiv:2601.00003', title: 'Mine', authors: [], source: 'arxiv' }, topics: [] },
+      new Date('2026-01-01T00:00:00.000Z'),
+    );
+    await updateBookmark(
+      db,
+      'arxiv:2601.00003',
+      { tags: ['mine'], note: 'my note', read: true },
+      new Date('2026-01-02T00:00:00.000Z'),
+    );
+    const file = {
+      format: 'paperlight-backup',
+      version: 1,
+      topics: [],
+      bookmarks: [{ id: 'arxiv:2601.00003', title: 'Mine, retitled', updatedAt: '2026-06-01T00:00:00.000Z' }],
+    };
+    await importLibrary(db, JSON.stringify(file));
+    const [bookmark] = await listBookmarks(db);
+    expect(bookmark).toMatchObject({ title: 'Mine, retitled', tags: ['mine'], note: 'my note', read: true });
   });
 });
