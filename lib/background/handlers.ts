@@ -62,7 +62,8 @@ const handlers: Handlers = {
     return removed;
   },
   async 'bookmarks/restore'({ bookmark }, { db, broadcast }) {
-    const restored = await putBookmark(db, bookmark);
+    // Putting it back is an edit of now: a sync since the removal must not remove it again.
+    const restored = await putBookmark(db, { ...bookmark, updatedAt: new Date().toISOString() });
     broadcast({ type: 'changed/bookmarks', saved: [restored], removed: [] });
     return restored;
   },

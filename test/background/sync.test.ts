@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../lib/background/handlers';
 import { runSync } from '../../lib/background/sync';
 import { openDatabase } from '../../lib/db';
 import { listBookmarks, removeBookmark, saveBookmark, updateBookmark } from '../../lib/library';
@@ -103,4 +104,40 @@ describe('a sync the user asked for', () => {
     );
     expect(asked).toMatchObject({ state: 'synced' });
   });
+});
+
+describe('a paper removed, synced, then restored with Undo', () => {
+  it('stays restored after the next sync', async () => {
+    const a = await device(fakeBrowser.storage.local as unknown as Storage.StorageArea);
+    const events: ChangeEvent[] = [];
+    const ctx = { db: a.db, broadcast: (e: ChangeEvent) => events.push(e) };
+    await saveBookmark(a.db, { paper: paper(1), topics: [] }, T0);
+    expect(await a.sync(0)).toMatchObject({ state: 'synced' });
+    const removed = await handleMessage({ type: 'bookmarks/remove', payload: { id: paper(1).id } }, ctx);
+    // The removal reaches sync storage (a tombstone) before the user changes their mind.
+    expect(
+      await runSync({
+        ...ctx,
+        areas: {
+          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
+          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
+        },
+      }),
+    ).toMatchObject({ state: 'synced' });
+    await handleMessage(
+      { type: 'bookmarks/restore', payload: { bookmark: (removed as { data: unknown }).data } },
+      ctx,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    expect(
+      await runSync({
+        ...ctx,
+        areas: {
+          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
+          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
+        },
+      }),
+    ).toMatchObject({ state: 'synced' });
+    expect((await listBookmarks(a.db)).map((bookmark) => bookmark.id)).toEqual([paper(1).id]);
+  }, 15_000);
 });
