@@ -20,8 +20,8 @@ const hasFirefox = existsSync(FIREFOX);
 /** What the page shows of one card: its id, and the pressed state of each bookmark control in it. */
 interface CardState {
   id: string | null;
-  hosts: number;
-  hostsWithShadowRoot: number;
+  /** UI hosts of ours whose shadow root the page cannot see (the contract says open: none). */
+  hiddenShadowRoots: number;
   toggles: (string | null)[];
 }
 
@@ -34,8 +34,7 @@ const READ_CARDS = `JSON.stringify([...document.querySelectorAll('[data-paperlig
   const scopes = [card, ...hosts.flatMap((host) => (host.shadowRoot ? [host.shadowRoot] : []))];
   return {
     id: card.getAttribute('data-paperlight-id'),
-    hosts: hosts.length,
-    hostsWithShadowRoot: hosts.filter((host) => host.shadowRoot).length,
+    hiddenShadowRoots: hosts.filter((host) => !host.shadowRoot).length,
     toggles: scopes.flatMap((scope) =>
       [...scope.querySelectorAll('[data-paperlight-action="bookmark"]')].map((b) => b.getAttribute('aria-pressed')),
     ),
@@ -95,8 +94,7 @@ async function click(bidi: BidiConnection, context: string, element: RemoteValue
 function cardsShowing(saved: string[]): CardState[] {
   return IDS.map((id) => ({
     id,
-    hosts: 1,
-    hostsWithShadowRoot: 1,
+    hiddenShadowRoots: 0,
     toggles: [saved.includes(id) ? 'true' : 'false'],
   }));
 }
