@@ -124,10 +124,14 @@ describe('a paper removed, synced, then restored with Undo', () => {
         },
       }),
     ).toMatchObject({ state: 'synced' });
-    await handleMessage(
+    // The user changes their mind a moment later (a tombstone and an edit in the same millisecond
+    // are a tie, which the removal wins).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const restored = await handleMessage(
       { type: 'bookmarks/restore', payload: { bookmark: (removed as { data: unknown }).data } },
       ctx,
     );
+    expect(restored).toMatchObject({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 5_100));
     expect(
       await runSync({
