@@ -67,13 +67,15 @@ export function canonicalIdFromText(text: string): string | undefined {
 /** arXiv abs/pdf/html URLs and Hugging Face paper URLs → `arxiv:<id>`; other URLs → undefined. */
 export function canonicalIdFromUrl(href: string, base?: string): string | undefined {
   let url: URL;
+  let path: string;
   try {
     url = new URL(href, base);
+    path = decodeURIComponent(url.pathname);
   } catch {
+    // Not a URL, or a malformed %-escape in its path: it names no paper.
     return undefined;
   }
   const host = url.hostname.toLowerCase();
-  const path = decodeURIComponent(url.pathname);
   if (ARXIV_HOSTS.has(host)) {
     const match = ID_IN_PATH.exec(path);
     return match?.[1] && !path.startsWith('/papers/') ? arxivCanonicalId(match[1]) : undefined;

@@ -66,6 +66,8 @@ describe('canonical arXiv ids', () => {
     'https://huggingface.co/papers/date/2026-09-28',
     'https://example.com/abs/2509.02560',
     'not a url at all \u0000',
+    'https://arxiv.org/abs/foo%zz?x=1',
+    'https://huggingface.co/papers/%E0%A4%A',
   ])('gives no id for %s', (href) => {
     expect(canonicalIdFromUrl(href)).toBeUndefined();
   });
