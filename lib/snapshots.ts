@@ -36,11 +36,22 @@ export async function takeSnapshot(db: Database, reason: string, now = new Date(
   return info;
 }
 
-/** Takes the day's snapshot if the newest one is older than a day (or there is none). */
-export async function takeDailySnapshot(db: Database, now = new Date()): Promise<SnapshotInfo | undefined> {
-  const newest = await db.transaction('snapshots').store.openKeyCursor(null, 'prev');
-  if (newest && now.getTime() - Date.parse(newest.key) < DAILY_MS) return undefined;
-  return takeSnapshot(db, 'daily', now);
+let dailyUnderWay: Promise<SnapshotInfo | undefined> | undefined;
+
+/**
+ * Takes the day's snapshot if the newest one is older than a day (or there is none). A burst of
+ * changes asks many times at once: they share one check and one snapshot, so a burst never pushes
+ * the older snapshots out.
+ */
+export function takeDailySnapshot(db: Database, now = new Date()): Promise<SnapshotInfo | undefined> {
+  dailyUnderWay ??= (async () => {
+    const newest = await db.transaction('snapshots').store.openKeyCursor(null, 'prev');
+    if (newest && now.getTime() - Date.parse(newest.key) < DAILY_MS) return undefined;
+    return takeSnapshot(db, 'daily', now);
+  })().finally(() => {
+    dailyUnderWay = undefined;
+  });
+  return dailyUnderWay;
 }
 
 /** Snapshots, newest first, without their contents. */

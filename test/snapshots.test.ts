@@ -71,3 +71,13 @@ describe('snapshots', () => {
     ]);
   });
 });
+
+describe('a burst of changes', () => {
+  it('takes one daily snapshot, not one per change', async () => {
+    const db = await libraryWith(2);
+    const older = await takeSnapshot(db, 'before import', new Date(T0.getTime() - 2 * DAY));
+    // Eight saves in a row, a millisecond apart, each asking for the day's snapshot.
+    await Promise.all(Array.from({ length: 8 }, (_, i) => takeDailySnapshot(db, new Date(T0.getTime() + i))));
+    expect((await listSnapshots(db)).map((s) => s.createdAt)).toEqual([T0.toISOString(), older.createdAt]);
+  });
+});
