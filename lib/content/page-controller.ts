@@ -70,6 +70,7 @@ export class PageController {
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private observer: MutationObserver | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -96,25 +97,19 @@ export class PageController {
 
   private startOnParsedPage(): void {
     this.requestScan();
-    const observer = new MutationObserver((mutations) => {
-      let changed = false;
-      for (const mutation of mutations) {
-        if (!this.isPageMutation(mutation)) continue;
-        changed = true;
-        // Text re-rendered inside a card (MathJax typesetting a title, a framework patching it)
-        // leaves the card's marks in place but its highlights on nodes that are gone.
-        const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
-        const root = target?.closest('[data-paperlight-id]');
-        if (root) this.rewrittenRoots.add(root);
-      }
-      if (changed) this.scheduleRescan();
-    });
+    const observer = new MutationObserver((mutations) => this.onMutations(mutations));
     observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+    this.observer = observer;
     this.ctx.onInvalidated(() => {
       observer.disconnect();
       this.teardown();
     });
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.scheduleRescan());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      // Another listing in the same page (client-side navigation): its visit is its own.
+      this.recordedPapers.clear();
+      this.newPapers.clear();
+      this.scheduleRescan();
+    });
     // A change broadcast while this tab slept (or while the worker restarted) is caught up on return.
     this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
       if (this.doc.visibilityState === 'visible') void this.refreshSavedState([...this.mountedIds()]);
@@ -136,6 +131,30 @@ export class PageController {
     };
     browser.runtime.onMessage.addListener(onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  private onMutations(mutations: MutationRecord[]): void {
+    let changed = false;
+    for (const mutation of mutations) {
+      if (!this.isPageMutation(mutation)) continue;
+      changed = true;
+      // Text re-rendered inside a card (MathJax typesetting a title, a framework patching it)
+      // leaves the card's marks in place but its highlights on nodes that are gone.
+      const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+      const root = target?.closest('[data-paperlight-id]');
+      if (root) this.rewrittenRoots.add(root);
+    }
+    if (changed) this.scheduleRescan();
+  }
+
+  /**
+   * Runs our own DOM writes (the `<mark>` fallback splits and joins the page's text nodes) without
+   * mistaking them for the page's: what the page did before is handled, what we did is dropped.
+   */
+  private ownWrites(write: () => void): void {
+    if (this.observer) this.onMutations(this.observer.takeRecords());
+    write();
+    this.observer?.takeRecords();
   }
 
   /** Our own UI being added or re-rendered is not a page change. */
@@ -181,7 +200,7 @@ export class PageController {
    */
   private async scan(): Promise<void> {
     if (this.ctx.isInvalid) return;
-    this.forgetDetachedCards();
+    this.ownWrites(() => this.forgetDetachedCards());
     await this.topicsLoaded;
     const rest: PaperCard[] = [];
     const rewritten = new Set(this.rewrittenRoots);
@@ -196,10 +215,12 @@ export class PageController {
           firstSlice = false;
           void this.refreshSavedState(fresh.map((card) => card.paper.id));
           const start = performance.now();
-          while (fresh.length && performance.now() - start < FIRST_SCREEN_BUDGET_MS) {
-            const entry = this.mark(fresh.shift() as PaperCard);
-            if (entry) this.attachUi([entry]);
-          }
+          this.ownWrites(() => {
+            while (fresh.length && performance.now() - start < FIRST_SCREEN_BUDGET_MS) {
+              const entry = this.mark(fresh.shift() as PaperCard);
+              if (entry) this.attachUi([entry]);
+            }
+          });
         }
         rest.push(...fresh);
       },
@@ -295,7 +316,7 @@ export class PageController {
         if (this.ctx.isInvalid) return;
         taskStart = performance.now();
       }
-      work(item);
+      this.ownWrites(() => work(item));
     }
   }
 

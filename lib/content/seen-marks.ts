@@ -23,7 +23,8 @@ export class SeenStyle {
         '[data-paperlight-seen], dt:has(+ [data-paperlight-seen]) { opacity: 0.55; }\n' +
         '[data-paperlight-seen]:hover, dt:has(+ [data-paperlight-seen]):hover { opacity: 1; }';
     }
-    if (!this.style.isConnected) this.doc.head.append(this.style);
+    // The script starts before the page is parsed: there may be no <head> yet.
+    if (!this.style.isConnected) (this.doc.head ?? this.doc.documentElement).append(this.style);
   }
 
   remove(): void {

@@ -41,7 +41,7 @@ export class FocusStyle {
   constructor(doc: Document) {
     this.style = doc.createElement('style');
     this.style.setAttribute('data-paperlight-ui', 'focus');
-    doc.head.append(this.style);
+    (doc.head ?? doc.documentElement).append(this.style);
   }
 
   set(mode: SummaryBarProps['mode']): void {
