@@ -11,7 +11,8 @@ export default defineBackground(() => {
   // Answer through sendResponse and return true: Chrome, Firefox and WXT's fake browser all accept
   // that shape (a returned Promise is lost in the fake browser).
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void dispatch(message, { tabId: sender.tab?.id }).then(sendResponse);
+    const fromContentScript = !sender.url?.startsWith(browser.runtime.getURL('/'));
+    void dispatch(message, { tabId: sender.tab?.id, fromContentScript }).then(sendResponse);
     return true;
   });
   registerContextMenu(dispatch);

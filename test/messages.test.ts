@@ -162,3 +162,38 @@ describe('bookmark requests', () => {
     ]);
   });
 });
+
+describe('requests from a content script', () => {
+  it('may read and toggle the papers on its page, but not replace, import, restore or reconfigure', async () => {
+    const page = { ...ctx, fromContentScript: true };
+    const before = await snapshot();
+    const refused = [
+      { type: 'topics/replace', payload: { topics: [] } },
+      {
+        type: 'library/import',
+        payload: { text: '{"format":"paperlight-backup","version":1,"topics":[],"bookmarks":[]}' },
+      },
+      { type: 'settings/update', payload: { sync: false } },
+      {
+        type: 'bookmarks/restore',
+        payload: { bookmark: { ...PAPER, addedAt: 'x', tags: [], note: '', topics: [], read: false } },
+      },
+      { type: 'sync/run', payload: {} },
+      { type: 'library/export', payload: {} },
+    ];
+    for (const message of refused) {
+      expect(await handleMessage(message, page)).toEqual({
+        ok: false,
+        error: `${message.type} is not accepted from a web page`,
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await handleMessage({ type: 'bookmarks/save', payload: { paper: PAPER } }, page)).toMatchObject({
+      ok: true,
+    });
+    expect(await handleMessage({ type: 'bookmarks/status', payload: { ids: [PAPER.id] } }, page)).toEqual({
+      ok: true,
+      data: [PAPER.id],
+    });
+  });
+});

@@ -7,14 +7,18 @@ import { type HandlerContext, handleMessage } from './handlers';
 import { readSyncStatus, runSync, scheduleSync } from './sync';
 
 /** Sends a request to the background's own handlers, as if a page had sent it. */
-export type Dispatch = (message: unknown, from?: { tabId?: number }) => Promise<Reply<unknown>>;
+export type Dispatch = (
+  message: unknown,
+  from?: { tabId?: number; fromContentScript?: boolean },
+) => Promise<Reply<unknown>>;
 
 /** What the running extension wires into every request. */
-function contextFor(db: Database, tabId: number | undefined): HandlerContext {
+function contextFor(db: Database, from: Parameters<Dispatch>[1]): HandlerContext {
   return {
     db,
     broadcast,
-    tabId,
+    tabId: from?.tabId,
+    fromContentScript: from?.fromContentScript,
     showMatchCount,
     afterWrite() {
       // After the reply's write has committed; neither ever fails the request.
@@ -34,5 +38,5 @@ function contextFor(db: Database, tabId: number | undefined): HandlerContext {
  */
 export const dispatch: Dispatch = (message, from) =>
   database()
-    .then((db) => handleMessage(message, contextFor(db, from?.tabId)))
+    .then((db) => handleMessage(message, contextFor(db, from)))
     .catch((error: unknown) => ({ ok: false, error: `Storage unavailable: ${String(error)}` }));

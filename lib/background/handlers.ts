@@ -32,6 +32,8 @@ export interface HandlerContext {
   broadcast(event: ChangeEvent): void;
   /** The tab the message came from, when a content script sent it. */
   tabId?: number;
+  /** Sent by a content script (next to page scripts), not by one of the extension's own pages. */
+  fromContentScript?: boolean;
   /** Shows a tab's count of papers matching the user's topics on the toolbar button. */
   showMatchCount?(tabId: number, count: number): void;
   /** Runs after a request that changed the library has committed (snapshots, sync). */
@@ -109,6 +111,21 @@ async function importAndBroadcast(text: string, { db, broadcast }: HandlerContex
   return report;
 }
 
+/**
+ * What a content script may ask: it runs next to page scripts, so a hostile page could drive it.
+ * Reading and toggling the papers it shows, yes; replacing topics, importing, restoring or changing
+ * settings, only from the extension's own pages.
+ */
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>([
+  'bookmarks/status',
+  'bookmarks/save',
+  'bookmarks/remove',
+  'topics/list',
+  'settings/get',
+  'page/matches',
+  'seen/visit',
+]);
+
 /** Requests that change the library: after one, the day's snapshot and a sync are due. */
 const WRITES = new Set<RequestType>([
   'bookmarks/save',
@@ -137,6 +154,9 @@ export async function handleMessage(message: unknown, ctx: HandlerContext): Prom
     return { ok: false, error: `Unknown message type: ${String(type).slice(0, 100)}` };
   }
   const requestType = type as RequestType;
+  if (ctx.fromContentScript && !CONTENT_SCRIPT_REQUESTS.has(requestType)) {
+    return { ok: false, error: `${requestType} is not accepted from a web page` };
+  }
   const parsed = RequestSchemas[requestType].safeParse(payload ?? {});
   if (!parsed.success) {
     return { ok: false, error: `Invalid ${requestType} request: ${describeIssues(parsed.error)}` };
