@@ -40,6 +40,26 @@ function ageVisits(page: Page, ms: number): Promise<void> {
   );
 }
 
+/** Whether the background has recorded a visit to `listing`, read from an extension page. */
+function visitRecorded(page: Page, listing: string): Promise<boolean> {
+  return page.evaluate(
+    (key) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('paperlight');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('listings').objectStore('listings').get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    listing,
+  );
+}
+
 function newMarks(page: Page): Promise<string[]> {
   return page
     .locator('[data-paperlight-id]:has([data-paperlight-ui] .new)')
@@ -61,11 +81,11 @@ describe('papers new since the last visit to a listing', () => {
       .poll(() => first.locator('[data-paperlight-id] [data-paperlight-action="bookmark"]').count())
       .toBe(5);
     // Nothing is new on a first visit: there is nothing to compare with.
-    await first.waitForTimeout(500);
+    const popup = await browser.openPopup();
+    await expect.poll(() => visitRecorded(popup, 'arxiv.org/list/cs.CL/recent')).toBe(true);
     expect(await newMarks(first)).toEqual([]);
     await first.close();
 
-    const popup = await browser.openPopup();
     await ageVisits(popup, 2 * HOUR);
 
     // The next day's listing: the same five, and three more on top.

