@@ -7,6 +7,8 @@ export interface TopicChip {
 }
 
 export interface CardControlsProps {
+  /** Names the toggle for screen readers: a listing has hundreds of them. */
+  paperTitle: string;
   saved: boolean;
   /** A save or remove is on its way to the background. */
   pending: boolean;
@@ -31,7 +33,15 @@ function BookmarkIcon({ filled }: { filled: boolean }) {
   );
 }
 
-export function CardControls({ saved, pending, error, isNew, topics, onToggle }: CardControlsProps) {
+export function CardControls({
+  paperTitle,
+  saved,
+  pending,
+  error,
+  isNew,
+  topics,
+  onToggle,
+}: CardControlsProps) {
   return (
     <div class="controls">
       {isNew ? (
@@ -54,7 +64,10 @@ export function CardControls({ saved, pending, error, isNew, topics, onToggle }:
         }}
       >
         <BookmarkIcon filled={saved} />
-        <span>{saved ? 'Saved' : 'Save'}</span>
+        {/* One name whatever the state (aria-pressed says whether it is saved); the title tells
+            this card's toggle from the others on the page. */}
+        <span>Save</span>
+        <span class="visually-hidden"> “{paperTitle}”</span>
       </button>
       {error ? (
         <span class="error" role="alert">

@@ -367,6 +367,7 @@ export class PageController {
 
   private render(entry: MountedCard): void {
     entry.ui?.render({
+      paperTitle: entry.card.paper.title,
       saved: this.saved.has(entry.card.paper.id),
       pending: entry.pending,
       error: entry.error,

@@ -62,6 +62,8 @@ describe.each(cases.filter((c) => c.name.startsWith('our') || hasSharedFixtures)
 
       const toggle = page.locator(`[data-paperlight-id="${hf.saveId}"] [data-paperlight-action="bookmark"]`);
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      // Among many toggles, each is named for its paper.
+      expect(await page.getByRole('button', { name: `Save “${hf.saveTitle}”`, exact: true }).count()).toBe(1);
       await toggle.click();
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
 
