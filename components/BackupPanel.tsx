@@ -29,15 +29,13 @@ export function BackupPanel({ onDownload }: BackupPanelProps) {
       <button type="button" onClick={download} disabled={state.kind === 'working'}>
         Download backup (JSON)
       </button>
-      <output aria-live="polite" data-paperlight-backup-status={state.kind}>
+      {/* One live region: polite for progress and reports, assertive (alert) for a failure. */}
+      <div role={state.kind === 'failed' ? 'alert' : 'status'} data-paperlight-backup-status={state.kind}>
         {state.kind === 'done' ? ` Saved as ${state.filename}.` : null}
         {state.kind === 'failed' ? (
-          <span role="alert" class="error">
-            {' '}
-            Could not create the backup: {state.error}
-          </span>
+          <span class="error"> Could not create the backup: {state.error}</span>
         ) : null}
-      </output>
+      </div>
     </section>
   );
 }

@@ -44,17 +44,18 @@ export function ImportPanel({ onImport }: ImportPanelProps) {
       <label>
         Choose a file <input type="file" accept=".json,.bib,.bibtex,application/json" onChange={onChange} />
       </label>
-      <output aria-live="polite" data-paperlight-import-status={state.kind}>
+      {/* One live region: polite for progress and reports, assertive (alert) for a failure. */}
+      <div role={state.kind === 'failed' ? 'alert' : 'status'} data-paperlight-import-status={state.kind}>
         {state.kind === 'working' ? `Importing ${state.name}…` : null}
         {state.kind === 'done' ? (
           <MergeSummary heading={`Imported ${state.name}`} report={state.report} />
         ) : null}
         {state.kind === 'failed' ? (
-          <p role="alert" class="error">
+          <p class="error">
             {state.name} was not imported, and nothing changed: {state.error}
           </p>
         ) : null}
-      </output>
+      </div>
     </section>
   );
 }

@@ -73,7 +73,8 @@ export function SnapshotsPanel({ snapshots, onRestore }: SnapshotsPanelProps) {
           ))}
         </ul>
       )}
-      <output aria-live="polite" data-paperlight-restore-status={state.kind}>
+      {/* One live region: polite for progress and reports, assertive (alert) for a failure. */}
+      <div role={state.kind === 'failed' ? 'alert' : 'status'} data-paperlight-restore-status={state.kind}>
         {state.kind === 'working' ? 'Restoring…' : null}
         {state.kind === 'done' ? (
           <MergeSummary
@@ -82,11 +83,9 @@ export function SnapshotsPanel({ snapshots, onRestore }: SnapshotsPanelProps) {
           />
         ) : null}
         {state.kind === 'failed' ? (
-          <p role="alert" class="error">
-            The copy was not restored, and nothing changed: {state.error}
-          </p>
+          <p class="error">The copy was not restored, and nothing changed: {state.error}</p>
         ) : null}
-      </output>
+      </div>
     </section>
   );
 }

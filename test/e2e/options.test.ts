@@ -193,7 +193,7 @@ describe('options page', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(corrupt),
     });
-    const error = page.locator('[data-paperlight-import-status="failed"] [role="alert"]');
+    const error = page.locator('[role="alert"][data-paperlight-import-status="failed"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/broken\.json was not imported, and nothing changed: .*topics/);
 
