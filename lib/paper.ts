@@ -37,7 +37,8 @@ const ID_IN_PATH = new RegExp(
   `^\\/(?:abs|pdf|html|format|papers)\\/(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?:\\.pdf)?\\/?$`,
   'i',
 );
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+/** Hosts that serve arXiv's own pages. */
+export const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 
 /** Lowercases the archive but keeps an old-style subject class's capitals (math.GT/0309136). */
 function normaliseArxivId(raw: string): string {

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { extractPapersInSlices } from '../sites';
 import type { PaperCard } from '../sites/types';
 import type { Topic } from '../topics/topic';
+import { yieldToPage } from '../yield-to-page';
 import { CardUi } from './card-ui';
 import { PageTopics, type TopicCard } from './page-topics';
 import { SeenStyle } from './seen-marks';
@@ -34,13 +35,6 @@ interface MountedCard extends TopicCard {
 
 /** Pages with at least this many cards are listings: their visits are recorded, to tell what is new. */
 const LISTING_MIN_CARDS = 2;
-
-/** Yields to the browser between chunks of work, so input and painting are never held up. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -226,7 +220,7 @@ export class PageController {
       },
       signal: this.ctx.signal,
       sliceMs: EXTRACTION_SLICE_MS,
-      yieldToMain: nextTask,
+      yieldToMain: yieldToPage,
     });
     await this.inTasks(toRepaint, (card) => this.repaint(card));
     const status = this.refreshSavedState(rest.map((card) => card.paper.id));
@@ -312,7 +306,7 @@ export class PageController {
     let taskStart = performance.now();
     for (const item of items) {
       if (performance.now() - taskStart > TASK_BUDGET_MS) {
-        await nextTask();
+        await yieldToPage();
         if (this.ctx.isInvalid) return;
         taskStart = performance.now();
       }

@@ -1,9 +1,7 @@
-import { canonicalIdFromArxivId, canonicalIdFromUrl } from '../paper';
+import { ARXIV_HOSTS, canonicalIdFromArxivId, canonicalIdFromUrl } from '../paper';
 import { normaliseSpace, textOf } from './adapter';
 
-/** Hosts that serve arXiv's own pages. */
-export const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
-
+/** Whether the page is one of arXiv's own (lib/paper.ts lists the hosts). */
 export function isArxivHost(url: URL): boolean {
   return ARXIV_HOSTS.has(url.hostname);
 }

@@ -1,3 +1,4 @@
+import { yieldToPage } from '../yield-to-page';
 import type { Adapter } from './adapter';
 import { arxivAbs } from './arxiv-abs';
 import { arxivList } from './arxiv-list';
@@ -104,11 +105,9 @@ export interface SliceOptions {
   sliceMs?: number;
   /** Aborts between slices (soft navigation, extension unloaded): no more cards are read. */
   signal?: AbortSignal;
-  /** How to yield to the page between slices (default: a zero-delay timeout). */
+  /** How to yield to the page between slices (default: lib/yield-to-page.ts). */
   yieldToMain?: () => Promise<void>;
 }
-
-const yieldByTimeout = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * `extractPapers`, spread over several tasks so that a 2,000-entry listing never blocks the page
@@ -121,7 +120,7 @@ export async function extractPapersInSlices(
   options: SliceOptions,
   registry: readonly Adapter[] = adapters,
 ): Promise<AdapterResult[]> {
-  const { onCards, sliceMs = 16, signal, yieldToMain = yieldByTimeout } = options;
+  const { onCards, sliceMs = 16, signal, yieldToMain = yieldToPage } = options;
   const claimed = new Set<Element>();
   const { primary, fallbacks } = matchingAdapters(registry, url);
   const results: AdapterResult[] = [];

@@ -43,6 +43,7 @@
  *   black text to stay readable on it; the text keeps its colour (`color: inherit`).
  */
 
+import { yieldToPage } from '../yield-to-page';
 import {
   type CompiledTopics,
   type CompileOptions,
@@ -444,18 +445,6 @@ export interface PaintInChunksOptions {
   onCard?: (card: HighlightCard, topicIds: string[]) => void;
   /** After each task: how many cards it painted and how long it ran. */
   onChunk?: (cardsPainted: number, durationMs: number) => void;
-}
-
-/** Lets the page run (input, rendering) between chunks; `scheduler.yield` where it exists. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  // A message, unlike a nested setTimeout, is not clamped to 4 ms.
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
 
 export async function paintInChunks(
