@@ -181,9 +181,6 @@ export interface MergeReport extends MergeCounts {
   refused: Refusal[];
 }
 
-/** What an import reports to the user: the merge report (whole-file errors come from parseBackup). */
-export type ImportReport = MergeReport;
-
 export interface MergeResult {
   /** Topics to put (added or changed), in incoming order. */
   topics: Topic[];

@@ -73,10 +73,6 @@ export type ExportFormatId = keyof typeof EXPORT_FORMATS;
 
 export const EXPORT_FORMAT_IDS = Object.keys(EXPORT_FORMATS) as ExportFormatId[];
 
-export function isExportFormatId(value: string): value is ExportFormatId {
-  return Object.hasOwn(EXPORT_FORMATS, value);
-}
-
 /** `paperlight-2026-11-28.bib`: the user's local date, so the name matches their calendar. */
 export function exportFilename(format: ExportFormatId, now: Date = new Date()): string {
   return datedFilename(EXPORT_FORMATS[format].extension, now);

@@ -134,8 +134,8 @@ function recordsOf(hydrater: Element): Map<string, HfRecord> {
   return records;
 }
 
-/** All papers in the page's hydration data, by HF id. Exported for tests. */
-export function hydrationRecords(doc: Document): Map<string, HfRecord> {
+/** All papers in the page's hydration data, by HF id. */
+function hydrationRecords(doc: Document): Map<string, HfRecord> {
   const all = new Map<string, HfRecord>();
   // Every hydrater, not only `DailyPapers`/`PaperContent`: a renamed target still feeds metadata.
   for (const hydrater of doc.querySelectorAll('[data-target][data-props]')) {
