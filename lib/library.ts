@@ -131,11 +131,26 @@ export async function listTopics(db: Database): Promise<Topic[]> {
   return stored.sort((a, b) => a.order - b.order).map(({ order: _order, ...topic }) => topic);
 }
 
-/** Replaces the whole topic list (the options page edits it as one ordered list). */
-export async function replaceTopics(db: Database, topics: Topic[]): Promise<Topic[]> {
+/** Replaces the topic list (the options page edits it as one ordered list). */
+export async function replaceTopics(
+  db: Database,
+  topics: Topic[],
+  removed?: readonly string[],
+): Promise<Topic[]> {
   const tx = db.transaction('topics', 'readwrite');
+  const stored = (await tx.store.getAll()).sort((a, b) => a.order - b.order);
+  // With `removed`, the editor says what it deleted: a topic added meanwhile elsewhere (a sync, an
+  // import, another window) is not in its list, and stays, after it. Without, the list is all there is.
+  const listed = new Set(topics.map((topic) => topic.id));
+  const gone = new Set(removed);
+  const kept = removed
+    ? stored
+        .filter((topic) => !listed.has(topic.id) && !gone.has(topic.id))
+        .map(({ order: _order, ...topic }) => topic)
+    : [];
+  const next = [...topics, ...kept];
   await tx.store.clear();
-  await Promise.all(topics.map((topic, order) => tx.store.put({ ...topic, order })));
+  await Promise.all(next.map((topic, order) => tx.store.put({ ...topic, order })));
   await tx.done;
-  return topics;
+  return next;
 }

@@ -38,7 +38,11 @@ export const RequestSchemas = {
   'bookmarks/restore': z.object({ bookmark: BookmarkSchema }),
   'topics/list': z.object({}),
   /** The whole ordered topic list, as the options page edits it. */
-  'topics/replace': z.object({ topics: z.array(TopicSchema).max(5_000) }),
+  'topics/replace': z.object({
+    topics: z.array(TopicSchema).max(5_000),
+    /** The topics the editor deleted; others missing from its list were added elsewhere, and stay. */
+    removed: z.array(z.string()).max(5_000).optional(),
+  }),
   'library/import': z.object({ text: z.string() }),
   'library/export': z.object({}),
   /** A content script's count of papers on its page that match enabled topics (the toolbar badge). */

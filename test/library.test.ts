@@ -193,3 +193,23 @@ describe('listRecentBookmarks', () => {
     expect(await listRecentBookmarks(db, 10)).toHaveLength(5);
   });
 });
+
+describe('replaceTopics from the editor', () => {
+  const topic = (id: string) => ({ id, label: id, color: '#f4b400', terms: [id], enabled: true });
+
+  it('deletes what the editor deleted, and keeps a topic added meanwhile elsewhere', async () => {
+    const db = await freshDb();
+    await replaceTopics(db, [topic('a'), topic('b')]);
+    // A sync adds "c" while the editor, which has not seen it, saves its list without "b".
+    await replaceTopics(db, [topic('a'), topic('b'), topic('c')]);
+    const stored = await replaceTopics(db, [topic('a')], ['b']);
+    expect(stored.map((t) => t.id)).toEqual(['a', 'c']);
+    expect((await listTopics(db)).map((t) => t.id)).toEqual(['a', 'c']);
+  });
+
+  it('without a list of deletions, the list given is the whole list', async () => {
+    const db = await freshDb();
+    await replaceTopics(db, [topic('a'), topic('b')]);
+    expect((await replaceTopics(db, [topic('b')])).map((t) => t.id)).toEqual(['b']);
+  });
+});

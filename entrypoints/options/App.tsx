@@ -58,7 +58,11 @@ export function OptionsApp() {
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | undefined>();
   const [syncStatus, setSyncStatus] = useState<SyncStatus | null | undefined>();
   const session = useMemo(
-    () => new TopicSession({ save: (topics) => request('topics/replace', { topics }), onState: setState }),
+    () =>
+      new TopicSession({
+        save: (topics, removed) => request('topics/replace', { topics, removed }),
+        onState: setState,
+      }),
     [],
   );
 

@@ -22,7 +22,8 @@ export interface TopicChange {
 }
 
 export interface TopicSessionOptions {
-  save(topics: Topic[]): Promise<unknown>;
+  /** Saves the list; `removed` names the topics the user deleted (any other missing one stays). */
+  save(topics: Topic[], removed: string[]): Promise<unknown>;
   onState(state: TopicSessionState): void;
   debounceMs?: number;
 }
@@ -117,7 +118,7 @@ export class TopicSession {
     this.status = 'saving';
     this.emit();
     try {
-      await this.options.save(this.topics);
+      await this.options.save(this.topics, [...this.removed.keys()]);
       for (const pending of [this.edited, this.removed]) {
         for (const [id, at] of pending) if (at <= sentAt) pending.delete(id);
       }

@@ -70,8 +70,8 @@ const handlers: Handlers = {
     return restored;
   },
   'topics/list': (_, { db }) => listTopics(db),
-  async 'topics/replace'({ topics }, { db, broadcast }) {
-    const stored = await replaceTopics(db, topics);
+  async 'topics/replace'({ topics, removed }, { db, broadcast }) {
+    const stored = await replaceTopics(db, topics, removed);
     broadcast({ type: 'changed/topics', topics: stored });
     return stored;
   },
