@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Storage } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../lib/background/handlers';
-import { runSync } from '../../lib/background/sync';
+import { runSync, type SyncRunOptions } from '../../lib/background/sync';
 import { openDatabase } from '../../lib/db';
 import { listBookmarks, removeBookmark, saveBookmark, updateBookmark } from '../../lib/library';
 import type { ChangeEvent } from '../../lib/messages';
@@ -19,11 +19,14 @@ async function device(local: Storage.StorageArea) {
   return {
     db,
     events,
-    sync: (minutes: number, confirmRemovals = false) =>
+    sync: (minutes: number, options: SyncRunOptions = {}) =>
       runSync(
         { db, broadcast: (e) => events.push(e), areas, now: new Date(T0.getTime() + minutes * MINUTE) },
-        { confirmRemovals },
+        options,
       ),
+    /** A sync on the real clock, as the alarm or the options page runs it. */
+    syncNow: (options: SyncRunOptions = {}) =>
+      runSync({ db, broadcast: (e) => events.push(e), areas }, options),
   };
 }
 
@@ -89,20 +92,8 @@ describe('a sync the user asked for', () => {
     await saveBookmark(a.db, { paper: paper(1), topics: [] }, T0);
     expect(await a.sync(0)).toMatchObject({ state: 'synced' });
     await saveBookmark(a.db, { paper: paper(2), topics: [] }, T0);
-    const events: ChangeEvent[] = [];
-    const asked = await runSync(
-      {
-        db: a.db,
-        broadcast: (e) => events.push(e),
-        areas: {
-          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
-          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
-        },
-        now: new Date(T0.getTime() + 1_000),
-      },
-      { waitForWriteSlot: true },
-    );
-    expect(asked).toMatchObject({ state: 'synced' });
+    // One second after the last write: four seconds short of the next write slot.
+    expect(await a.sync(1 / 60, { waitForWriteSlot: true })).toMatchObject({ state: 'synced' });
   });
 });
 
@@ -115,15 +106,7 @@ describe('a paper removed, synced, then restored with Undo', () => {
     expect(await a.sync(0)).toMatchObject({ state: 'synced' });
     const removed = await handleMessage({ type: 'bookmarks/remove', payload: { id: paper(1).id } }, ctx);
     // The removal reaches sync storage (a tombstone) before the user changes their mind.
-    expect(
-      await runSync({
-        ...ctx,
-        areas: {
-          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
-          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
-        },
-      }),
-    ).toMatchObject({ state: 'synced' });
+    expect(await a.syncNow()).toMatchObject({ state: 'synced' });
     // The user changes their mind a moment later (a tombstone and an edit in the same millisecond
     // are a tie, which the removal wins).
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -133,15 +116,7 @@ describe('a paper removed, synced, then restored with Undo', () => {
     );
     expect(restored).toMatchObject({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 5_100));
-    expect(
-      await runSync({
-        ...ctx,
-        areas: {
-          sync: fakeBrowser.storage.sync as unknown as Storage.StorageArea,
-          local: fakeBrowser.storage.local as unknown as Storage.StorageArea,
-        },
-      }),
-    ).toMatchObject({ state: 'synced' });
+    expect(await a.syncNow()).toMatchObject({ state: 'synced' });
     expect((await listBookmarks(a.db)).map((bookmark) => bookmark.id)).toEqual([paper(1).id]);
   }, 15_000);
 });
