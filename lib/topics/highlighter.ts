@@ -31,8 +31,9 @@
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
  *   win where topics overlap), made of StaticRanges, and one `<style data-paperlight-ui>` in the
  *   head with a `::highlight()` rule per topic. Both appear once a topic first matches (each rule
- *   costs style work). Each field element holding ranges gets `data-paperlight-painted`, which the
- *   rules are scoped to (removed by `forget` and `clear`). The page's nodes and text are never changed.
+ *   costs style work). A field element holding a topic's ranges gets the attribute
+ *   `data-paperlight-painted-<escaped id>` (`paintedAttribute`), which that topic's rule is scoped
+ *   to; `forget` and `clear` remove it. The page's nodes and text are never changed.
  * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
  *   wrapped in `<mark data-paperlight-ui data-paperlight-highlight="<name>">`, one topic per piece of
  *   text (overlaps go to the earlier match); forgetting a card unwraps them and rejoins the text nodes
@@ -81,8 +82,10 @@ export interface Highlighter {
 const DEFAULT_COLOR = '#f4b400';
 const UI_ATTRIBUTE = 'data-paperlight-ui';
 const MARK_ATTRIBUTE = 'data-paperlight-highlight';
-/** On each field element holding ranges: the `::highlight()` rules apply only under it. */
-const PAINTED_ATTRIBUTE = 'data-paperlight-painted';
+/** The attribute on a field element holding ranges of a topic: that topic's rule applies only under it. */
+export function paintedAttribute(topicId: string): string {
+  return `data-${highlightName(topicId).replace('paperlight-', 'paperlight-painted-')}`;
+}
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template']);
 
 /** A CSS identifier from a topic id, one-to-one: `[A-Za-z0-9-]` kept, anything else as `_<hex>_`. */
@@ -233,8 +236,8 @@ export function createHighlighter(
   let style: HTMLStyleElement | undefined;
   const painted = new Map<HighlightCard, CardPaint>();
   const ownerOfField = new Map<Element, HighlightCard>();
-  /** Fields carrying PAINTED_ATTRIBUTE; it stays while topics change, as they repaint the same fields. */
-  const markedFields = new Set<Element>();
+  /** Fields and the `paintedAttribute`s they carry; these stay while topics change (repaints). */
+  const markedFields = new Map<Element, Set<string>>();
 
   /** Topics that have matched since the last `install`: only they get a registration and a rule. */
   let shown = new Set<string>();
@@ -268,9 +271,9 @@ export function createHighlighter(
   // Every ::highlight() rule costs style work, so there is one per matching topic (with 200 topics
   // of which a handful match, that is the difference between 0.1 s and 1 s a frame). A bare
   // `::highlight()` rule matches every element: inserting it restyles the whole page in one long task
-  // (about 120 ms on a 2,000-entry arXiv listing). Scoped to the painted fields, Chrome restyles only
-  // those, and only as each is marked, chunk by chunk; their descendants inherit the highlight styles
-  // (the second selector is for engines without highlight inheritance).
+  // (about 120 ms on a 2,000-entry arXiv listing). Scoped to the fields holding the topic's ranges,
+  // by an attribute of its own, Chrome restyles only those fields, each for its own topics; their
+  // descendants inherit the highlight styles (the second selector is for engines that do not).
   const writeStyle = () => {
     styleStale = false;
     if (!style) {
@@ -283,7 +286,7 @@ export function createHighlighter(
       .map((id) => {
         const name = highlightName(id);
         const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
-        const scope = `[${PAINTED_ATTRIBUTE}]`;
+        const scope = `[${paintedAttribute(id)}]`;
         return api
           ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
           : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
@@ -305,14 +308,21 @@ export function createHighlighter(
     for (const field of card.fields) if (ownerOfField.get(field) === card) ownerOfField.delete(field);
   };
 
-  const markField = (field: Element) => {
-    if (markedFields.has(field)) return;
-    markedFields.add(field);
-    field.setAttribute(PAINTED_ATTRIBUTE, '');
+  const markField = (field: Element, topicId: string) => {
+    const attribute = paintedAttribute(topicId);
+    let attributes = markedFields.get(field);
+    if (!attributes) {
+      attributes = new Set();
+      markedFields.set(field, attributes);
+    }
+    if (attributes.has(attribute)) return;
+    attributes.add(attribute);
+    field.setAttribute(attribute, '');
   };
 
   const unmarkField = (field: Element) => {
-    if (markedFields.delete(field)) field.removeAttribute(PAINTED_ATTRIBUTE);
+    for (const attribute of markedFields.get(field) ?? []) field.removeAttribute(attribute);
+    markedFields.delete(field);
   };
 
   const wrap = (piece: Piece, name: string): PlacedMark => {
@@ -362,7 +372,7 @@ export function createHighlighter(
         }
         highlight.add(range);
         paint.ranges.push({ highlight, range });
-        markField(field);
+        markField(field, match.topicId);
       }
       return;
     }
@@ -438,8 +448,7 @@ export function createHighlighter(
       for (const card of [...painted.keys()]) removePaint(card);
       unregister();
       install([]);
-      for (const field of markedFields) field.removeAttribute(PAINTED_ATTRIBUTE);
-      markedFields.clear();
+      for (const field of [...markedFields.keys()]) unmarkField(field);
     },
   };
 

@@ -75,30 +75,37 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(first?.endContainer).not.toBe(first?.startContainer);
   });
 
-  it('leaves the page’s nodes and text byte-identical, adding one style element and a marker on painted fields', () => {
+  it('leaves the page’s nodes and text byte-identical, adding one style element and markers on painted fields', () => {
     arxivCard(1);
     const { card } = arxivCard(2);
     const bodyBefore = document.body.innerHTML;
     const textBefore = document.body.textContent;
     const highlighter = createHighlighter(TOPICS);
     highlighter.paint(card);
-    const marked = [...document.querySelectorAll('[data-paperlight-painted]')];
-    expect(marked).toEqual(card.fields.filter((field) => field.textContent?.match(/kv|rag|retrieval/i)));
-    expect(marked.length).toBeGreaterThan(0);
-    expect(document.body.innerHTML.replaceAll(' data-paperlight-painted=""', '')).toBe(bodyBefore);
+    // Each topic's marker is on exactly the fields holding its ranges.
+    for (const id of ['kv', 'rag']) {
+      const holding = new Set(
+        [...(registry().get(`paperlight-${id}`) ?? [])].map((range) =>
+          card.fields.find((field) => field.contains(range.startContainer)),
+        ),
+      );
+      expect(holding.size).toBeGreaterThan(0);
+      expect(new Set(document.querySelectorAll(`[data-paperlight-painted-${id}]`))).toEqual(holding);
+    }
+    expect(document.body.innerHTML.replaceAll(/ data-paperlight-painted-(kv|rag)=""/g, '')).toBe(bodyBefore);
     expect(document.body.textContent).toBe(textBefore);
     const styles = document.querySelectorAll('style[data-paperlight-ui]');
     expect(styles).toHaveLength(1);
     expect(styles[0]?.parentNode).toBe(document.head);
-    // Scoped to the marked fields: a bare ::highlight() rule would restyle the whole page at once.
+    // Scoped to the fields holding the topic's ranges: a bare ::highlight() rule restyles the whole page.
     expect(styles[0]?.textContent).toContain(
-      '[data-paperlight-painted]::highlight(paperlight-kv), [data-paperlight-painted] *::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
+      '[data-paperlight-painted-kv]::highlight(paperlight-kv), [data-paperlight-painted-kv] *::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
     );
-    highlighter.clear();
-    expect(document.body.innerHTML).toBe(bodyBefore);
     expect(styles[0]?.textContent).toMatch(
       /::highlight\(paperlight-rag\) \{ background-color: rgb\(0 0 128 \/ 0\.\d+\)/,
     );
+    highlighter.clear();
+    expect(document.body.innerHTML).toBe(bodyBefore);
   });
 
   it('registers and styles only the topics that have matched so far', () => {
