@@ -181,6 +181,7 @@ export async function paperlight(topics: HighlightTopic[], chunked: boolean, war
     for (const card of cards) if (highlighter.paint(card).length > 0) matchedCards++;
   }
   const workMs = performance.now() - start;
+  await highlighter.whenStyled();
   await nextFrame();
   const doneMs = performance.now() - start;
   await nextFrame();

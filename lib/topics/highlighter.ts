@@ -14,6 +14,8 @@
  *     Recompiles, removes all paint, and returns the cards painted so far, to paint again
  *     (through `paintInChunks` to keep tasks short).
  *   highlighter.clear()               removes all paint, the style element and the highlight registrations
+ *   highlighter.whenStyled()          resolves once every painted field carries its topics' markers:
+ *                                     they are set from frame callbacks, a few hundred fields a frame
  *   highlighter.problems              per topic/term problems (see matcher.ts)
  *   highlighter.mode                  'highlight' (CSS Custom Highlight API) or 'mark' (fallback)
  *   paintInChunks(highlighter, cards, options?): Promise<void>
@@ -33,7 +35,7 @@
  *   head with a `::highlight()` rule per topic. Both appear once a topic first matches (each rule
  *   costs style work). A field element holding a topic's ranges gets the attribute
  *   `data-paperlight-painted-<escaped id>` (`paintedAttribute`), which that topic's rule is scoped
- *   to; `forget` and `clear` remove it. The page's nodes and text are never changed.
+ *   to, set from the next frames (see `whenStyled`); `forget` and `clear` remove it. The page's nodes and text are never changed.
  * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
  *   wrapped in `<mark data-paperlight-ui data-paperlight-highlight="<name>">`, one topic per piece of
  *   text (overlaps go to the earlier match); forgetting a card unwraps them and rejoins the text nodes
@@ -77,11 +79,16 @@ export interface Highlighter {
   forgetDisconnected(): void;
   setTopics(topics: readonly HighlightTopic[]): HighlightCard[];
   clear(): void;
+  /** Resolves once the highlights of every card painted so far are styled (see `markField`). */
+  whenStyled(): Promise<void>;
 }
 
 const DEFAULT_COLOR = '#f4b400';
 const UI_ATTRIBUTE = 'data-paperlight-ui';
 const MARK_ATTRIBUTE = 'data-paperlight-highlight';
+/** Fields newly marked per frame: each costs its restyle (about 20 µs for an arXiv abstract). */
+const MARKERS_PER_FRAME = 600;
+
 /** The attribute on a field element holding ranges of a topic: that topic's rule applies only under it. */
 export function paintedAttribute(topicId: string): string {
   return `data-${highlightName(topicId).replace('paperlight-', 'paperlight-painted-')}`;
@@ -238,6 +245,12 @@ export function createHighlighter(
   const ownerOfField = new Map<Element, HighlightCard>();
   /** Fields and the `paintedAttribute`s they carry; these stay while topics change (repaints). */
   const markedFields = new Map<Element, Set<string>>();
+  /** Markers waiting for a frame, in paint order (first screen first), and who waits for them all. */
+  const pendingMarks = new Map<Element, Set<string>>();
+  let flushScheduled = false;
+  let flushWaiters: (() => void)[] = [];
+  const view = doc.defaultView;
+  const requestFrame = view?.requestAnimationFrame ? view.requestAnimationFrame.bind(view) : undefined;
 
   /** Topics that have matched since the last `install`: only they get a registration and a rule. */
   let shown = new Set<string>();
@@ -308,21 +321,57 @@ export function createHighlighter(
     for (const field of card.fields) if (ownerOfField.get(field) === card) ownerOfField.delete(field);
   };
 
+  const setMarker = (field: Element, attribute: string) => {
+    const attributes = markedFields.get(field);
+    if (attributes) attributes.add(attribute);
+    else markedFields.set(field, new Set([attribute]));
+    field.setAttribute(attribute, '');
+  };
+
+  // Each newly marked field is restyled at the next frame. Painting runs in tasks that usually end
+  // before a frame is due, so markers set as cards are painted would all be restyled in one frame
+  // (about 55 ms for a 2,000-entry arXiv listing); set from frame callbacks, they are spread out.
+  const flushMarks = () => {
+    flushScheduled = false;
+    let budget = MARKERS_PER_FRAME;
+    for (const [field, attributes] of pendingMarks) {
+      if (budget-- <= 0) break;
+      for (const attribute of attributes) setMarker(field, attribute);
+      pendingMarks.delete(field);
+    }
+    if (pendingMarks.size > 0) scheduleFlush();
+    else resolveFlushWaiters();
+  };
+
+  const scheduleFlush = () => {
+    if (flushScheduled || !requestFrame) return;
+    flushScheduled = true;
+    requestFrame(flushMarks);
+  };
+
+  const resolveFlushWaiters = () => {
+    const waiters = flushWaiters;
+    flushWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
   const markField = (field: Element, topicId: string) => {
     const attribute = paintedAttribute(topicId);
-    let attributes = markedFields.get(field);
-    if (!attributes) {
-      attributes = new Set();
-      markedFields.set(field, attributes);
+    if (markedFields.get(field)?.has(attribute)) return;
+    if (!requestFrame) {
+      setMarker(field, attribute);
+      return;
     }
-    if (attributes.has(attribute)) return;
-    attributes.add(attribute);
-    field.setAttribute(attribute, '');
+    const pending = pendingMarks.get(field);
+    if (pending) pending.add(attribute);
+    else pendingMarks.set(field, new Set([attribute]));
+    scheduleFlush();
   };
 
   const unmarkField = (field: Element) => {
     for (const attribute of markedFields.get(field) ?? []) field.removeAttribute(attribute);
     markedFields.delete(field);
+    pendingMarks.delete(field);
   };
 
   const wrap = (piece: Piece, name: string): PlacedMark => {
@@ -425,6 +474,11 @@ export function createHighlighter(
       return compiled.topicIds.filter((id) => found.has(id));
     },
 
+    whenStyled() {
+      if (pendingMarks.size === 0) return Promise.resolve();
+      return new Promise((resolve) => flushWaiters.push(resolve));
+    },
+
     forget(card) {
       removePaint(card);
       for (const field of card.fields) unmarkField(field);
@@ -448,7 +502,8 @@ export function createHighlighter(
       for (const card of [...painted.keys()]) removePaint(card);
       unregister();
       install([]);
-      for (const field of [...markedFields.keys()]) unmarkField(field);
+      for (const field of [...markedFields.keys(), ...pendingMarks.keys()]) unmarkField(field);
+      resolveFlushWaiters();
     },
   };
 

@@ -75,13 +75,14 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(first?.endContainer).not.toBe(first?.startContainer);
   });
 
-  it('leaves the page’s nodes and text byte-identical, adding one style element and markers on painted fields', () => {
+  it('leaves the page’s nodes and text byte-identical, adding one style element and markers on painted fields', async () => {
     arxivCard(1);
     const { card } = arxivCard(2);
     const bodyBefore = document.body.innerHTML;
     const textBefore = document.body.textContent;
     const highlighter = createHighlighter(TOPICS);
     highlighter.paint(card);
+    await highlighter.whenStyled();
     // Each topic's marker is on exactly the fields holding its ranges.
     for (const id of ['kv', 'rag']) {
       const holding = new Set(
