@@ -187,9 +187,9 @@ describe('topic highlighting, 2,000-entry arXiv page with abstracts', () => {
           note: `0 = none over 50 ms; long tasks per run: ${oursChunked.map((t) => t.browserLongTasks).join(', ')}; worst ${Math.max(...oursChunked.map((t) => t.longestBrowserTaskMs ?? 0)).toFixed(0)} ms`,
         },
         {
-          name: 'one ::highlight rule alone: browser long task',
+          name: 'one bare ::highlight rule alone: browser long task',
           ms: medianOf(ruleOnly, (t) => t.longestBrowserTaskMs),
-          note: 'Chrome restyling the whole page once, which any CSS-highlight approach pays',
+          note: 'Chrome restyling the whole page once; ours are scoped to the painted fields instead',
         },
         {
           name: 'text walk (floor), as ratio to ours',
