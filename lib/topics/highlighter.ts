@@ -31,8 +31,8 @@
  *
  * What it does to the page
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
- *   win where topics overlap), made of StaticRanges, and one `<style data-paperlight-ui>` in the
- *   head with a `::highlight()` rule per topic. Both appear once a topic first matches (each rule
+ *   win where topics overlap), made of StaticRanges, and per topic a `<style data-paperlight-ui>` in the
+ *   head with its `::highlight()` rule. Both appear once a topic first matches (each rule
  *   costs style work). A field element holding a topic's ranges gets the attribute
  *   `data-paperlight-painted-<escaped id>` (`paintedAttribute`), which that topic's rule is scoped
  *   to, set from the next frames (see `whenStyled`); `forget` and `clear` remove it. The page's nodes and text are never changed.
@@ -240,7 +240,8 @@ export function createHighlighter(
   let compiled: CompiledTopics = compileTopics([]);
   let colors = new Map<string, string>();
   let highlights = new Map<string, Highlight>();
-  let style: HTMLStyleElement | undefined;
+  /** One `<style>` per shown topic, in the order they were first matched. */
+  let styles: HTMLStyleElement[] = [];
   const painted = new Map<HighlightCard, CardPaint>();
   const ownerOfField = new Map<Element, HighlightCard>();
   /** Fields and the `paintedAttribute`s they carry; these stay while topics change (repaints). */
@@ -254,7 +255,6 @@ export function createHighlighter(
 
   /** Topics that have matched since the last `install`: only they get a registration and a rule. */
   let shown = new Set<string>();
-  let styleStale = false;
 
   const install = (next: readonly HighlightTopic[]) => {
     compiled = compileTopics(next, options.compile);
@@ -268,17 +268,17 @@ export function createHighlighter(
         highlights.set(id, highlight);
       });
     }
-    style?.remove();
-    style = undefined;
+    for (const element of styles) element.remove();
+    styles = [];
   };
 
-  /** The first match of a topic: register its highlight; its style rule follows at the end of `paint`. */
+  /** The first match of a topic: register its highlight and add its style rule. */
   const show = (id: string) => {
     if (shown.has(id)) return;
     shown.add(id);
     const highlight = highlights.get(id);
     if (api && highlight) api.registry.set(highlightName(id), highlight);
-    styleStale = true;
+    addStyle(id);
   };
 
   // Every ::highlight() rule costs style work, so there is one per matching topic (with 200 topics
@@ -287,24 +287,19 @@ export function createHighlighter(
   // (about 120 ms on a 2,000-entry arXiv listing). Scoped to the fields holding the topic's ranges,
   // by an attribute of its own, Chrome restyles only those fields, each for its own topics; their
   // descendants inherit the highlight styles (the second selector is for engines that do not).
-  const writeStyle = () => {
-    styleStale = false;
-    if (!style) {
-      style = doc.createElement('style');
-      style.setAttribute(UI_ATTRIBUTE, '');
-      (doc.head ?? doc.documentElement).append(style);
-    }
-    style.textContent = compiled.topicIds
-      .filter((id) => shown.has(id))
-      .map((id) => {
-        const name = highlightName(id);
-        const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
-        const scope = `[${paintedAttribute(id)}]`;
-        return api
-          ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
-          : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
-      })
-      .join('\n');
+  // Each rule has a style element of its own: rewriting a shared one would restyle the fields of
+  // every topic shown before.
+  const addStyle = (id: string) => {
+    const name = highlightName(id);
+    const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
+    const scope = `[${paintedAttribute(id)}]`;
+    const element = doc.createElement('style');
+    element.setAttribute(UI_ATTRIBUTE, '');
+    element.textContent = api
+      ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
+      : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
+    (doc.head ?? doc.documentElement).append(element);
+    styles.push(element);
   };
 
   const unregister = () => {
@@ -467,7 +462,6 @@ export function createHighlighter(
           for (const id of compiled.topicIdsIn(text)) found.add(id);
         }
       }
-      if (styleStale) writeStyle();
       painted.set(card, paint);
       for (const field of card.fields) ownerOfField.set(field, card);
       if (found.size < 2) return [...found];

@@ -31,6 +31,13 @@ function arxivCard(index: number): { root: HTMLElement; card: HighlightCard } {
   return { root, card: { fields } };
 }
 
+/** The rules of every style element the highlighter added. */
+function styleText(): string {
+  return [...document.querySelectorAll('style[data-paperlight-ui]')]
+    .map((style) => style.textContent)
+    .join('\n');
+}
+
 function registry(): Map<string, StubHighlight> {
   return (globalThis as unknown as { CSS: { highlights: Map<string, StubHighlight> } }).CSS.highlights;
 }
@@ -95,14 +102,15 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     }
     expect(document.body.innerHTML.replaceAll(/ data-paperlight-painted-(kv|rag)=""/g, '')).toBe(bodyBefore);
     expect(document.body.textContent).toBe(textBefore);
-    const styles = document.querySelectorAll('style[data-paperlight-ui]');
-    expect(styles).toHaveLength(1);
-    expect(styles[0]?.parentNode).toBe(document.head);
+    // One style element per topic, so adding one never rewrites the rules of the others.
+    const styles = [...document.querySelectorAll('style[data-paperlight-ui]')];
+    expect(styles).toHaveLength(2);
+    expect(styles.every((style) => style.parentNode === document.head)).toBe(true);
     // Scoped to the fields holding the topic's ranges: a bare ::highlight() rule restyles the whole page.
-    expect(styles[0]?.textContent).toContain(
+    expect(styleText()).toContain(
       '[data-paperlight-painted-kv]::highlight(paperlight-kv), [data-paperlight-painted-kv] *::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
     );
-    expect(styles[0]?.textContent).toMatch(
+    expect(styleText()).toMatch(
       /::highlight\(paperlight-rag\) \{ background-color: rgb\(0 0 128 \/ 0\.\d+\)/,
     );
     highlighter.clear();
@@ -118,12 +126,11 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     document.body.append(field);
     highlighter.paint({ fields: [field] });
     expect([...registry().keys()]).toEqual(['paperlight-rag']);
-    expect(document.querySelector('style[data-paperlight-ui]')?.textContent).not.toContain('paperlight-kv');
+    expect(styleText()).not.toContain('paperlight-kv');
     highlighter.paint(arxivCard(1).card);
     expect([...registry().keys()]).toEqual(['paperlight-rag', 'paperlight-kv']);
-    expect(document.querySelector('style[data-paperlight-ui]')?.textContent).toMatch(
-      /paperlight-kv[\s\S]*paperlight-rag/,
-    );
+    expect(styleText()).toContain('::highlight(paperlight-kv)');
+    expect(styleText()).toContain('::highlight(paperlight-rag)');
   });
 
   it('matches text the card does not show, without painting it', () => {
@@ -273,7 +280,7 @@ describe('highlighter <mark> fallback', () => {
       ['paperlight-kv', 'kv  caches'],
     ]);
     expect(root.textContent).toBe(textBefore);
-    expect(document.head.querySelector('style[data-paperlight-ui]')?.textContent).toContain(
+    expect(styleText()).toContain(
       'mark[data-paperlight-highlight="paperlight-kv"] { background-color: #f4b400; color: inherit; }',
     );
 
