@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HF_DAILY_CAPTURE_IDS } from '../fixtures/real-captures';
 import {
   type ExtensionBrowser,
   hasSharedFixtures,
@@ -21,7 +22,7 @@ const cases: HfCase[] = [
   {
     name: 'the real Hugging Face capture',
     html: () => sharedFixture('huggingface/hf-daily-papers-2026-09-28-excerpt.html'),
-    ids: ['arxiv:2609.31620', 'arxiv:2609.18703', 'arxiv:2609.31093', 'arxiv:2609.31394'],
+    ids: HF_DAILY_CAPTURE_IDS,
     saveId: 'arxiv:2609.31093',
     saveTitle: 'Block Sparse Attention with Log-Linear Complexity',
   },

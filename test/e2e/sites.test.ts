@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topic } from '../../lib/topics/topic';
 import { generateArxivList, generatedArxivId } from '../fixtures/arxiv-list-generator';
+import { ARXIV_NEW_CAPTURE_IDS, HF_DAILY_CAPTURE_IDS } from '../fixtures/real-captures';
 import {
   type ExtensionBrowser,
   hasSharedFixtures,
@@ -146,14 +147,14 @@ const pageCases: PageCase[] = [
     name: 'HF daily (real capture)',
     url: 'https://huggingface.co/papers/date/2026-09-28',
     html: () => sharedFixture(HF_REAL),
-    ids: ['arxiv:2609.31620', 'arxiv:2609.18703', 'arxiv:2609.31093', 'arxiv:2609.31394'],
+    ids: HF_DAILY_CAPTURE_IDS,
     shared: true,
   },
   {
     name: 'HF daily front page (real capture)',
     url: 'https://huggingface.co/papers',
     html: () => sharedFixture(HF_REAL),
-    ids: ['arxiv:2609.31620', 'arxiv:2609.18703', 'arxiv:2609.31093', 'arxiv:2609.31394'],
+    ids: HF_DAILY_CAPTURE_IDS,
     shared: true,
   },
   {
@@ -196,16 +197,7 @@ const pageCases: PageCase[] = [
     name: 'arXiv /new (real capture)',
     url: 'https://arxiv.org/list/cond-mat.mtrl-sci/new',
     html: () => sharedFixture(ARXIV_NEW_REAL),
-    ids: [
-      'arxiv:2609.22268',
-      'arxiv:2609.22287',
-      'arxiv:2609.22341',
-      'arxiv:2609.22118',
-      'arxiv:2609.22210',
-      'arxiv:2411.19270',
-      'arxiv:2510.01881',
-      'arxiv:2512.10786',
-    ],
+    ids: ARXIV_NEW_CAPTURE_IDS,
     shared: true,
   },
   {
@@ -275,16 +267,7 @@ const pageCases: PageCase[] = [
     name: 'arXiv /new (real capture, classes stripped)',
     url: 'https://arxiv.org/list/cond-mat.mtrl-sci/new?drift',
     html: () => withoutClasses(sharedFixture(ARXIV_NEW_REAL)),
-    ids: [
-      'arxiv:2609.22268',
-      'arxiv:2609.22287',
-      'arxiv:2609.22341',
-      'arxiv:2609.22118',
-      'arxiv:2609.22210',
-      'arxiv:2411.19270',
-      'arxiv:2510.01881',
-      'arxiv:2512.10786',
-    ],
+    ids: ARXIV_NEW_CAPTURE_IDS,
     shared: true,
   },
   {
@@ -599,12 +582,7 @@ describe('Hugging Face: in-app navigation and cards rendered after load', () => 
     const { page, problems } = await openWatched(browser, DAY_URL);
     await expectMarked(page, hfOwn.daily);
     await replaceCards(page, sharedFixture(HF_REAL), '/papers/date/2026-09-30');
-    await expectMarked(page, [
-      'arxiv:2609.31620',
-      'arxiv:2609.18703',
-      'arxiv:2609.31093',
-      'arxiv:2609.31394',
-    ]);
+    await expectMarked(page, HF_DAILY_CAPTURE_IDS);
     expect(problems).toEqual([]);
     await page.close();
   });

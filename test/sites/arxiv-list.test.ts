@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { arxivList } from '../../lib/sites/arxiv-list';
 import { extractPapers } from '../../lib/sites/index';
 import type { PaperCard } from '../../lib/sites/types';
+import { ARXIV_NEW_CAPTURE_IDS } from '../fixtures/real-captures';
 import { documentFrom, hasShared, ownDocument, sharedDocument, withClassesDrifted } from './fixtures';
 
 const NEW = 'arxiv/list-new-cond-mat.mtrl-sci-2026-09-22-excerpt.html';
@@ -45,16 +46,7 @@ describe.skipIf(!hasShared(NEW))('arxivList on the real /new capture', () => {
   const cards = arxivList.extract(sharedDocument(NEW), NEW_URL);
 
   it('reads the new, cross-list and replacement sections, in order', () => {
-    expect(cards.map((c) => c.paper.id)).toEqual([
-      'arxiv:2609.22268',
-      'arxiv:2609.22287',
-      'arxiv:2609.22341',
-      'arxiv:2609.22118',
-      'arxiv:2609.22210',
-      'arxiv:2411.19270',
-      'arxiv:2510.01881',
-      'arxiv:2512.10786',
-    ]);
+    expect(cards.map((c) => c.paper.id)).toEqual(ARXIV_NEW_CAPTURE_IDS);
     expectStableAnchors(cards);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { huggingface } from '../../lib/sites/huggingface';
 import { extractPapers } from '../../lib/sites/index';
 import type { PaperCard } from '../../lib/sites/types';
+import { HF_DAILY_CAPTURE_IDS } from '../fixtures/real-captures';
 import { hasShared, ownDocument, sharedDocument, withClassesDrifted } from './fixtures';
 
 const DAILY_URL = new URL('https://huggingface.co/papers/date/2026-09-28');
@@ -36,12 +37,7 @@ describe.skipIf(!hasShared(REAL_DAILY))('huggingface on the real daily capture',
   const cards = huggingface.extract(doc, DAILY_URL);
 
   it('finds the 4 cards, in page order, each rooted at its <article>', () => {
-    expect(cards.map((c) => c.paper.id)).toEqual([
-      'arxiv:2609.31620',
-      'arxiv:2609.18703',
-      'arxiv:2609.31093',
-      'arxiv:2609.31394',
-    ]);
+    expect(cards.map((c) => c.paper.id)).toEqual(HF_DAILY_CAPTURE_IDS);
     for (const card of cards) {
       expect(card.root.tagName).toBe('ARTICLE');
       expect(card.root.contains(card.uiAnchor)).toBe(true);
