@@ -4,6 +4,7 @@
  * API
  *   compileTopics(topics: readonly MatchableTopic[], options?: CompileOptions): CompiledTopics
  *   compiled.matches(text): TopicMatch[]     { start, end, topicId }, sorted by start (then longest)
+ *   compiled.matchesEach(texts): TopicMatch[][]   the same for several texts at once (a card's fields)
  *   compiled.topicIdsIn(text): Set<string>   cheaper: only which topics occur
  *   compiled.problems: TermProblem[]         per topic/term, for the options editor (errors and notes)
  *   compiled.topicIds: string[]              the enabled topics that can match, in the given order
@@ -42,12 +43,12 @@
 import { guardRegex, parseRegexTerm } from './regex-guard';
 import {
   acceptsPlural,
+  foldingSources,
   foldText,
   foldUnit,
   isWordBoundary,
   SEPARATOR_RUN,
   SEPARATOR_UNITS,
-  unitsFoldingInto,
 } from './text-classes';
 import type { Topic } from './topic';
 
@@ -83,6 +84,8 @@ export interface CompiledTopics {
   /** True when nothing can match (no enabled topic with a usable term). */
   readonly isEmpty: boolean;
   matches(text: string): TopicMatch[];
+  /** `matches` of each text, in one pass: cheaper than a call per text (see `LiteralAutomaton.scan`). */
+  matchesEach(texts: readonly string[]): TopicMatch[][];
   topicIdsIn(text: string): Set<string>;
 }
 
@@ -90,15 +93,21 @@ const SEP_CLASS = 1;
 const FIRST_LETTER_CLASS = 2;
 /** Dense transition tables up to this many entries (4 bytes each). */
 const DENSE_TABLE_LIMIT = 4_000_000;
+/** Joins the texts of one scan: a noncharacter, so no term can hold it (it is never matched). */
+const TEXT_BREAK = '\uffff';
+/** A dense table entry not computed yet: no state's offset can be its complement. */
+const UNRESOLVED = -0x80000000;
 const LETTER_S = 0x73;
 const LETTER_E = 0x65;
 
 interface LiteralPattern {
-  /** Symbols in the automaton: characters plus one per separator run. */
-  symbols: number;
+  /** Its symbol classes in the automaton: one per character, and one per separator run. */
+  path: number[];
   plural: boolean;
   topicIndexes: number[];
 }
+
+type FoundMatch = [start: number, end: number, topicIndex: number];
 
 interface RegexTerm {
   regex: RegExp;
@@ -115,7 +124,7 @@ type MatchSink = (start: number, end: number, topicIndexes: readonly number[]) =
 type ReadTerm =
   | { kind: 'problem'; severity: TermProblem['severity']; message: string }
   | { kind: 'regex'; regex: RegExp; key: string }
-  | { kind: 'literal'; words: string[]; key: string };
+  | { kind: 'literal'; foldedWords: string[]; plural: boolean; key: string };
 
 function literalWords(term: string): string[] {
   return term
@@ -153,7 +162,13 @@ function readTerm(term: string): ReadTerm {
   const words = literalWords(term);
   if (words.length === 0)
     return { kind: 'problem', severity: 'note', message: 'only spaces and hyphens: ignored' };
-  return { kind: 'literal', words, key: literalKey(words) };
+  const foldedWords = words.map(foldText);
+  return {
+    kind: 'literal',
+    foldedWords,
+    plural: acceptsPlural(words[words.length - 1] ?? ''),
+    key: foldedWords.join(' '),
+  };
 }
 
 /** Why a single term would be ignored or refused; `undefined` when it is fine. For live validation. */
@@ -165,43 +180,35 @@ export function describeTerm(term: string): { severity: 'error' | 'note'; messag
 class LiteralAutomaton {
   readonly classOf = new Uint16Array(65536);
   readonly patterns: LiteralPattern[] = [];
-  private readonly children: Map<number, number>[] = [new Map()];
-  private readonly patternAt: number[] = [-1];
   private readonly byKey = new Map<string, number>();
   private readonly symbolOfFolded = new Map<number, number>();
   private nextClass = FIRST_LETTER_CLASS;
-  // Filled by `finish`.
+  // Filled by `finish`, per state (numbered breadth first, so the busy shallow states share rows).
+  private patternAt = new Int32Array(0);
   private fail = new Int32Array(0);
   private outLink = new Int32Array(0);
   private nextOut = new Int32Array(0);
+  /**
+   * The dense automaton: a row of `width` entries per state, one per symbol class. An entry is the
+   * next state's row offset, or its complement (`~`) when the next state has an output, so the scan
+   * loop makes one test per character; `UNRESOLVED` until first needed (see `resolve`).
+   */
   private dense: Int32Array | undefined;
-  private rowWidth = 0;
+  private width = 0;
+  /** The sparse automaton: the trie's edges per state. */
+  private children: Map<number, number>[] = [];
 
-  /** Adds a term's words for a topic (the caller drops a topic's duplicate terms). */
-  add(words: string[], topicIndex: number): void {
-    const foldedWords = words.map(foldText);
+  /** Adds a term's folded words for a topic (the caller drops a topic's duplicate terms). */
+  add(foldedWords: readonly string[], plural: boolean, topicIndex: number): void {
     const key = foldedWords.join(' ');
     const existing = this.byKey.get(key);
     if (existing !== undefined) {
       (this.patterns[existing] as LiteralPattern).topicIndexes.push(topicIndex);
       return;
     }
-    let node = 0;
-    let symbols = 0;
-    const step = (symbol: number) => {
-      const children = this.children[node] as Map<number, number>;
-      let child = children.get(symbol);
-      if (child === undefined) {
-        child = this.children.length;
-        this.children.push(new Map());
-        this.patternAt.push(-1);
-        children.set(symbol, child);
-      }
-      node = child;
-      symbols++;
-    };
+    const path: number[] = [];
     foldedWords.forEach((word, index) => {
-      if (index > 0) step(SEP_CLASS);
+      if (index > 0) path.push(SEP_CLASS);
       for (let i = 0; i < word.length; i++) {
         const unit = word.charCodeAt(i);
         let symbol = this.symbolOfFolded.get(unit);
@@ -209,69 +216,167 @@ class LiteralAutomaton {
           symbol = this.nextClass++;
           this.symbolOfFolded.set(unit, symbol);
         }
-        step(symbol);
+        path.push(symbol);
       }
     });
-    const patternIndex = this.patterns.length;
-    this.patterns.push({
-      symbols,
-      plural: acceptsPlural(words[words.length - 1] ?? ''),
-      topicIndexes: [topicIndex],
-    });
-    this.patternAt[node] = patternIndex;
-    this.byKey.set(key, patternIndex);
+    this.byKey.set(key, this.patterns.length);
+    this.patterns.push({ path, plural, topicIndexes: [topicIndex] });
   }
 
   finish(representation: 'auto' | 'dense' | 'sparse'): void {
     // Each folded character of the terms, and every code unit that folds to it, gets its class.
-    for (const [folded, symbol] of this.symbolOfFolded) {
-      this.classOf[folded] = symbol;
-      for (const unit of unitsFoldingInto(folded)) this.classOf[unit] = symbol;
+    for (const [folded, symbol] of this.symbolOfFolded) this.classOf[folded] = symbol;
+    for (const [unit, folded] of foldingSources(this.symbolOfFolded.keys())) {
+      this.classOf[unit] = this.symbolOfFolded.get(folded) as number;
     }
     for (const unit of SEPARATOR_UNITS) this.classOf[unit] = SEP_CLASS;
+    this.classOf[TEXT_BREAK.charCodeAt(0)] = 0;
 
-    const count = this.children.length;
-    this.fail = new Int32Array(count);
-    this.outLink = new Int32Array(count).fill(-1);
-    this.nextOut = new Int32Array(count).fill(-1);
+    let maxStates = 1;
+    for (const pattern of this.patterns) maxStates += pattern.path.length;
+    const width = this.nextClass;
+    const useDense =
+      representation === 'dense' || (representation === 'auto' && maxStates * width <= DENSE_TABLE_LIMIT);
+    if (useDense) this.buildDense(maxStates, width);
+    else this.buildSparse();
+  }
+
+  /**
+   * The trie and its fail links, in a table whose other entries are filled in as the scan meets
+   * them: a full table costs a pass over every state and symbol (hundreds of thousands of entries for
+   * 1,000 terms) before the first character, where a page visits a few thousand of them. A state
+   * entered by a separator loops on separators, so a run of them is one symbol, as in the terms.
+   */
+  private buildDense(maxStates: number, width: number): void {
+    const table = new Int32Array(maxStates * width).fill(UNRESOLVED);
+    const patternAt = new Int32Array(maxStates).fill(-1);
+    const parent = new Int32Array(maxStates);
+    const symbolOf = new Int32Array(maxStates);
+    // Level by level, longest patterns first, so states are numbered breadth first.
+    const byLength = this.patterns
+      .map((_, index) => index)
+      .sort(
+        (a, b) =>
+          (this.patterns[b] as LiteralPattern).path.length - (this.patterns[a] as LiteralPattern).path.length,
+      );
+    const at = new Int32Array(this.patterns.length);
+    let states = 1;
+    for (let depth = 0, alive = byLength.length; alive > 0; depth++) {
+      while (
+        alive > 0 &&
+        (this.patterns[byLength[alive - 1] as number] as LiteralPattern).path.length <= depth
+      )
+        alive--;
+      for (let k = 0; k < alive; k++) {
+        const index = byLength[k] as number;
+        const pattern = this.patterns[index] as LiteralPattern;
+        const symbol = pattern.path[depth] as number;
+        const cell = (at[k] as number) * width + symbol;
+        let child = table[cell] as number;
+        if (child === UNRESOLVED) {
+          child = states++;
+          table[cell] = child;
+          parent[child] = at[k] as number;
+          symbolOf[child] = symbol;
+        }
+        at[k] = child;
+        if (depth === pattern.path.length - 1) patternAt[child] = index;
+      }
+    }
+    this.dense = table;
+    this.width = width;
+    this.patternAt = patternAt.subarray(0, states);
+    this.fail = new Int32Array(states);
+    this.outLink = new Int32Array(states).fill(-1);
+    this.nextOut = new Int32Array(states).fill(-1);
+    // The root's missing transitions stay at the root; its edges are rewritten below.
+    for (let symbol = 0; symbol < width; symbol++) {
+      if (table[symbol] === UNRESOLVED) table[symbol] = 0;
+    }
+    for (let state = 1; state < states; state++) {
+      const from = parent[state] as number;
+      const symbol = symbolOf[state] as number;
+      const target =
+        from === 0 ? 0 : this.decode(this.resolve((this.fail[from] as number) * width + symbol)) / width;
+      this.fail[state] = target;
+      this.nextOut[state] = this.outLink[target] as number;
+      const out = (patternAt[state] as number) >= 0 ? state : (this.outLink[target] as number);
+      this.outLink[state] = out;
+      table[from * width + symbol] = out >= 0 ? ~(state * width) : state * width;
+      if (symbol === SEP_CLASS) table[state * width + SEP_CLASS] = state * width;
+    }
+  }
+
+  private decode(entry: number): number {
+    return entry < 0 ? ~entry : entry;
+  }
+
+  /**
+   * The entry at `cell` (a state's row offset plus a symbol), filled in: a state without an edge for
+   * the symbol goes where its fail state goes. Every state on the way gets the answer too.
+   */
+  private resolve(cell: number): number {
+    const table = this.dense as Int32Array;
+    const width = this.width;
+    const symbol = cell % width;
+    let state = (cell - symbol) / width;
+    let entry = table[cell] as number;
+    while (entry === UNRESOLVED) {
+      state = this.fail[state] as number;
+      entry = table[state * width + symbol] as number;
+    }
+    for (let on = (cell - symbol) / width; on !== state; on = this.fail[on] as number) {
+      table[on * width + symbol] = entry;
+    }
+    return entry;
+  }
+
+  /** The trie as one map of edges per state, for alphabets too large for a table per state. */
+  private buildSparse(): void {
+    const children: Map<number, number>[] = [new Map()];
+    const patternAt: number[] = [-1];
+    for (const [index, pattern] of this.patterns.entries()) {
+      let state = 0;
+      for (const symbol of pattern.path) {
+        const edges = children[state] as Map<number, number>;
+        let child = edges.get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          patternAt.push(-1);
+          edges.set(symbol, child);
+        }
+        state = child;
+      }
+      patternAt[state] = index;
+    }
+    const count = children.length;
+    const fail = new Int32Array(count);
+    const outLink = new Int32Array(count).fill(-1);
+    const nextOut = new Int32Array(count).fill(-1);
     const order: number[] = [0];
     for (let head = 0; head < order.length; head++) {
-      const node = order[head] as number;
-      for (const [symbol, child] of this.children[node] as Map<number, number>) {
+      const state = order[head] as number;
+      for (const [symbol, child] of children[state] as Map<number, number>) {
         let target = 0;
-        if (node !== 0) {
-          let fallback = this.fail[node] as number;
-          while (fallback !== 0 && !(this.children[fallback] as Map<number, number>).has(symbol)) {
-            fallback = this.fail[fallback] as number;
+        if (state !== 0) {
+          let fallback = fail[state] as number;
+          while (fallback !== 0 && !(children[fallback] as Map<number, number>).has(symbol)) {
+            fallback = fail[fallback] as number;
           }
-          target = (this.children[fallback] as Map<number, number>).get(symbol) ?? 0;
+          target = (children[fallback] as Map<number, number>).get(symbol) ?? 0;
         }
-        this.fail[child] = target;
-        this.nextOut[child] = this.outLink[target] as number;
-        this.outLink[child] =
-          (this.patternAt[child] as number) >= 0 ? child : (this.outLink[target] as number);
+        fail[child] = target;
+        nextOut[child] = outLink[target] as number;
+        outLink[child] = (patternAt[child] as number) >= 0 ? child : (outLink[target] as number);
         order.push(child);
       }
     }
-
-    const width = this.nextClass + 1;
-    const useDense =
-      representation === 'dense' || (representation === 'auto' && count * width <= DENSE_TABLE_LIMIT);
-    if (!useDense) return;
-    // Row per state: `nextClass` transitions (already multiplied by the width), then the output link.
-    const table = new Int32Array(count * width);
-    for (const node of order) {
-      const row = node * width;
-      if (node !== 0) {
-        const failRow = (this.fail[node] as number) * width;
-        table.copyWithin(row, failRow, failRow + width - 1);
-      }
-      for (const [symbol, child] of this.children[node] as Map<number, number>)
-        table[row + symbol] = child * width;
-      table[row + width - 1] = this.outLink[node] as number;
-    }
-    this.dense = table;
-    this.rowWidth = width;
+    this.children = children;
+    this.fail = fail;
+    this.outLink = outLink;
+    this.nextOut = nextOut;
+    this.patternAt = Int32Array.from(patternAt);
   }
 
   get isEmpty(): boolean {
@@ -285,20 +390,19 @@ class LiteralAutomaton {
 
   private scanDense(text: string, table: Int32Array, sink: MatchSink): void {
     const classOf = this.classOf;
-    const outColumn = this.rowWidth - 1;
     let state = 0;
-    let afterSeparator = false;
     for (let i = 0, length = text.length; i < length; i++) {
-      const symbol = classOf[text.charCodeAt(i)] as number;
-      if (symbol === SEP_CLASS) {
-        if (afterSeparator) continue;
-        afterSeparator = true;
-      } else {
-        afterSeparator = false;
+      const cell = state + (classOf[text.charCodeAt(i)] as number);
+      let next = table[cell] as number;
+      if (next < 0) {
+        if (next === UNRESOLVED) next = this.resolve(cell);
+        if (next < 0) {
+          state = ~next;
+          this.report(text, i + 1, this.outLink[state / this.width] as number, sink);
+          continue;
+        }
       }
-      state = table[state + symbol] as number;
-      const out = table[state + outColumn] as number;
-      if (out >= 0) this.report(text, i + 1, out, sink);
+      state = next;
     }
   }
 
@@ -338,7 +442,7 @@ class LiteralAutomaton {
   private report(text: string, end: number, firstOut: number, sink: MatchSink): void {
     for (let node = firstOut; node >= 0; node = this.nextOut[node] as number) {
       const pattern = this.patterns[this.patternAt[node] as number] as LiteralPattern;
-      const start = this.startOf(text, end, pattern.symbols);
+      const start = this.startOf(text, end, pattern.path.length);
       if (!isWordBoundary(text, start)) continue;
       let matchEnd = -1;
       if (pattern.plural) matchEnd = this.pluralEnd(text, end);
@@ -413,7 +517,7 @@ export function compileTopics(
       if (read.kind === 'regex') {
         regexTerms.push({ regex: read.regex, topicIndex, termIndex, term, spentMs: 0, stopped: false });
       } else {
-        automaton.add(read.words, topicIndex);
+        automaton.add(read.foldedWords, read.plural, topicIndex);
       }
       usable++;
     }
@@ -452,35 +556,66 @@ export function compileTopics(
     }
   };
 
+  /** Per topic: leftmost first, then longest, dropping what overlaps a kept match; then in text order. */
+  const keepPerTopic = (found: FoundMatch[] | undefined): TopicMatch[] => {
+    if (found === undefined) return [];
+    if (found.length > 1) found.sort((a, b) => a[2] - b[2] || a[0] - b[0] || b[1] - a[1]);
+    const kept: FoundMatch[] = [];
+    let topicIndex = -1;
+    let keptEnd = 0;
+    for (const match of found) {
+      if (match[2] !== topicIndex) {
+        topicIndex = match[2];
+        keptEnd = 0;
+      }
+      if (match[0] < keptEnd) continue;
+      kept.push(match);
+      keptEnd = match[1];
+    }
+    if (kept.length > 1) kept.sort((a, b) => a[0] - b[0] || b[1] - a[1] || a[2] - b[2]);
+    return kept.map(([start, end, index]) => ({ start, end, topicId: topicIds[index] as string }));
+  };
+
+  const matchesEach = (texts: readonly string[]): TopicMatch[][] => {
+    const found: (FoundMatch[] | undefined)[] = [];
+    const add = (textIndex: number, start: number, end: number, topicIndexes: readonly number[]) => {
+      let list = found[textIndex];
+      if (list === undefined) {
+        list = [];
+        found[textIndex] = list;
+      }
+      for (const topicIndex of topicIndexes) list.push([start, end, topicIndex]);
+    };
+    if (!automaton.isEmpty) {
+      // One scan over the texts joined: the joined copy is a plain string, which the scan loop reads
+      // several times faster than the page's own text (a DOM string) before the JIT has warmed up.
+      // The break between texts is in no term, so no match crosses it, and it is a word boundary.
+      let textIndex = 0;
+      let offset = 0;
+      automaton.scan(texts.join(TEXT_BREAK), (start, end, topicIndexes) => {
+        while (start > offset + (texts[textIndex] as string).length) {
+          offset += (texts[textIndex] as string).length + 1;
+          textIndex++;
+        }
+        add(textIndex, start - offset, end - offset, topicIndexes);
+      });
+    }
+    if (regexTerms.length > 0) {
+      texts.forEach((text, textIndex) => {
+        runRegexes(text, (start, end, topicIndexes) => add(textIndex, start, end, topicIndexes));
+      });
+    }
+    return texts.map((_, index) => keepPerTopic(found[index]));
+  };
+
   return {
     topicIds,
     problems,
     isEmpty: automaton.isEmpty && regexTerms.length === 0,
+    matchesEach,
 
     matches(text: string): TopicMatch[] {
-      const found: [start: number, end: number, topicIndex: number][] = [];
-      const sink: MatchSink = (start, end, topicIndexes) => {
-        for (const topicIndex of topicIndexes) found.push([start, end, topicIndex]);
-      };
-      if (!automaton.isEmpty) automaton.scan(text, sink);
-      if (regexTerms.length > 0) runRegexes(text, sink);
-      if (found.length === 0) return [];
-      // Per topic: leftmost first, then longest, dropping what overlaps a kept match.
-      found.sort((a, b) => a[2] - b[2] || a[0] - b[0] || b[1] - a[1]);
-      const kept: typeof found = [];
-      let topicIndex = -1;
-      let keptEnd = 0;
-      for (const match of found) {
-        if (match[2] !== topicIndex) {
-          topicIndex = match[2];
-          keptEnd = 0;
-        }
-        if (match[0] < keptEnd) continue;
-        kept.push(match);
-        keptEnd = match[1];
-      }
-      kept.sort((a, b) => a[0] - b[0] || b[1] - a[1] || a[2] - b[2]);
-      return kept.map(([start, end, index]) => ({ start, end, topicId: topicIds[index] as string }));
+      return matchesEach([text])[0] as TopicMatch[];
     },
 
     topicIdsIn(text: string): Set<string> {

@@ -1,6 +1,6 @@
 /**
  * Character classes for the matcher: case folding, separators, and what counts as a word character,
- * per UTF-16 code unit. Built lazily; the case tables once per page, in a few milliseconds.
+ * per UTF-16 code unit.
  *
  * - Folding: `String.prototype.toLowerCase` per code unit, plus final sigma `ς` → `σ` (Greek words
  *   end in `ς` in lower case but in `Σ` in capitals). A character whose lower case is longer (`İ`)
@@ -18,43 +18,53 @@ const SEPARATOR_CHARS =
 /** Splits a term into its words: runs of separators, as in the table above. */
 export const SEPARATOR_RUN = /[\s\-\u2010-\u2013]+/u;
 
-/** Code units whose fold differs from themselves (about 1,400), and the reverse: built once. */
-let foldOf: Map<number, number> | undefined;
-let unitsFoldingTo: Map<number, number[]> | undefined;
+const FINAL_SIGMA = 0x3c2;
+const SIGMA = 0x3c3;
+/** The only BMP unit whose lower case is two units long (`i̇`): its fold, `i`, is no case variant of it. */
+const CAPITAL_I_WITH_DOT = 0x130;
 
-function caseTables(): { foldOf: Map<number, number>; unitsFoldingTo: Map<number, number[]> } {
-  if (foldOf && unitsFoldingTo) return { foldOf, unitsFoldingTo };
-  // Every BMP code unit but the surrogates, then the ones lower-casing changes, found natively.
-  const units = new Uint16Array(0x10000 - 0x800);
-  for (let unit = 0, index = 0; unit < 0x10000; unit++) {
-    if (unit < 0xd800 || unit > 0xdfff) units[index++] = unit;
-  }
-  const allUnits = new TextDecoder('utf-16le').decode(units);
-  const changing = allUnits.replace(/\P{Changes_When_Lowercased}+/gu, '');
-  const folds = new Map<number, number>();
-  for (let i = 0; i < changing.length; i++) {
-    folds.set(changing.charCodeAt(i), changing.charAt(i).toLowerCase().charCodeAt(0));
-  }
-  folds.set(0x03c2, 0x03c3);
-  const sources = new Map<number, number[]>();
-  for (const [unit, folded] of folds) {
-    const list = sources.get(folded);
-    if (list) list.push(unit);
-    else sources.set(folded, [unit]);
-  }
-  foldOf = folds;
-  unitsFoldingTo = sources;
-  return { foldOf: folds, unitsFoldingTo: sources };
-}
-
-/** The folded form of one code unit. */
+/**
+ * The folded form of one code unit. ASCII inline; any other unit through `toLowerCase`, which is
+ * native and only reached at match edges and in terms.
+ */
 export function foldUnit(unit: number): number {
-  return caseTables().foldOf.get(unit) ?? unit;
+  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+  if (unit === FINAL_SIGMA) return SIGMA;
+  return String.fromCharCode(unit).toLowerCase().charCodeAt(0);
 }
 
-/** The code units that fold to `folded`, other than itself: `K` and `K` (Kelvin) for `k`. */
-export function unitsFoldingInto(folded: number): readonly number[] {
-  return caseTables().unitsFoldingTo.get(folded) ?? [];
+/** Every BMP code unit but the surrogates, as one string: built once, when first needed. */
+let everyUnit: string | undefined;
+
+function everyBmpUnit(): string {
+  if (everyUnit === undefined) {
+    const units = new Uint16Array(0x10000 - 0x800);
+    for (let unit = 0, index = 0; unit < 0x10000; unit++) {
+      if (unit < 0xd800 || unit > 0xdfff) units[index++] = unit;
+    }
+    everyUnit = new TextDecoder('utf-16le').decode(units);
+  }
+  return everyUnit;
+}
+
+/**
+ * Every code unit, other than the targets themselves, that folds into one of `targets`: `K` and `K`
+ * (Kelvin) for `k`. Whatever lower-cases to a character is a case variant of it, so one native,
+ * case-insensitive scan of the BMP finds the candidates (a fraction of a millisecond, where listing
+ * every unit's fold takes several), and folding each keeps the right ones.
+ */
+export function foldingSources(targets: Iterable<number>): [unit: number, folded: number][] {
+  const wanted = new Set(targets);
+  if (wanted.size === 0) return [];
+  const variants = new RegExp(`[${[...wanted].map((unit) => `\\u{${unit.toString(16)}}`).join('')}]`, 'giu');
+  const candidates = [...everyBmpUnit().matchAll(variants)].map((found) => found[0].charCodeAt(0));
+  candidates.push(CAPITAL_I_WITH_DOT);
+  const sources: [number, number][] = [];
+  for (const unit of new Set(candidates)) {
+    const folded = foldUnit(unit);
+    if (folded !== unit && wanted.has(folded)) sources.push([unit, folded]);
+  }
+  return sources;
 }
 
 export const SEPARATOR_UNITS: readonly number[] = Array.from(SEPARATOR_CHARS, (char) => char.charCodeAt(0));
@@ -120,11 +130,7 @@ export function foldText(text: string): string {
   // when nothing grows (`İ`), whole-string lower case is per-unit lower case, up to final sigma.
   const lower = text.toLowerCase();
   if (lower.length === text.length && !/[\ud800-\udfff]/.test(text)) return lower.replaceAll('ς', 'σ');
-  const { foldOf: folds } = caseTables();
   let folded = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    folded += String.fromCharCode(folds.get(unit) ?? unit);
-  }
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
   return folded;
 }

@@ -238,4 +238,16 @@ describe('against the reference implementation', () => {
       );
     });
   }
+
+  it('matches several texts in one call as it matches each alone', () => {
+    fc.assert(
+      fc.property(topicsArbitrary, fc.array(textArbitrary, { maxLength: 4 }), (topics, texts) => {
+        const compiled = compileTopics(topics);
+        expect(compiled.matchesEach(texts)).toEqual(texts.map((text) => referenceMatches(topics, text)));
+        const withRegex = compileTopics([...topics, { id: 'r', terms: ['/c\\+\\+|ca[a-z]*/i'] }]);
+        expect(withRegex.matchesEach(texts)).toEqual(texts.map((text) => withRegex.matches(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

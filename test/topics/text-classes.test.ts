@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   acceptsPlural,
+  foldingSources,
   foldText,
   foldUnit,
   isWordBoundary,
-  unitsFoldingInto,
 } from '../../lib/topics/text-classes';
 
 function foldOneByOne(text: string): string {
@@ -25,8 +25,28 @@ describe('case folding', () => {
   });
 
   it('knows every unit that folds into a character', () => {
-    expect([...unitsFoldingInto(0x6b)].sort()).toEqual([0x4b, 0x212a]);
-    expect([...unitsFoldingInto(0x3c3)].sort()).toEqual([0x3a3, 0x3c2]);
+    const sorted = (pairs: [number, number][]) => pairs.sort((a, b) => a[0] - b[0]);
+    expect(sorted(foldingSources([0x6b]))).toEqual([
+      [0x4b, 0x6b],
+      [0x212a, 0x6b],
+    ]);
+    expect(sorted(foldingSources([0x3c3, 0x69]))).toEqual([
+      [0x49, 0x69],
+      [0x130, 0x69],
+      [0x3a3, 0x3c3],
+      [0x3c2, 0x3c3],
+    ]);
+    expect(foldingSources([])).toEqual([]);
+  });
+
+  it('finds the sources of every folded unit, as folding each BMP unit does', () => {
+    const expected: [number, number][] = [];
+    for (let unit = 0; unit < 65536; unit++) {
+      const folded = foldOneByOne(String.fromCharCode(unit)).charCodeAt(0);
+      if (folded !== unit) expected.push([unit, folded]);
+    }
+    const targets = new Set(expected.map(([, folded]) => folded));
+    expect(foldingSources(targets).sort((a, b) => a[0] - b[0])).toEqual(expected);
   });
 
   it('folds whole texts the same way, on the fast path and off it', () => {
