@@ -54,6 +54,7 @@ import {
   compileTopics,
   type MatchableTopic,
   type TermProblem,
+  type TopicMatch,
 } from './matcher';
 
 export type HighlightTopic = MatchableTopic & { color?: string };
@@ -138,13 +139,22 @@ interface FieldText {
   text: string;
 }
 
+const DESCRIPTOR_CLASS = /(?:^|\s)descriptor(?:\s|$)/;
+
 function skipsElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.localName)) return true;
   if (element.hasAttribute(UI_ATTRIBUTE)) return !element.hasAttribute(MARK_ATTRIBUTE);
-  return element.classList.contains('descriptor');
+  // Not `classList`: it makes an object per element, and author lists have dozens of links.
+  const classes = element.getAttribute('class');
+  return classes !== null && DESCRIPTOR_CLASS.test(classes);
 }
 
 function readField(root: Element): FieldText {
+  const only = root.firstChild;
+  if (only !== null && only === root.lastChild && only.nodeType === 3) {
+    // Most abstracts: one text node, read as it is.
+    return { nodes: [only as Text], starts: [0], text: (only as Text).data };
+  }
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
@@ -255,12 +265,15 @@ export function createHighlighter(
 
   /** Topics that have matched since the last `install`: only they get a registration and a rule. */
   let shown = new Set<string>();
+  /** `paintedAttribute` of each topic, made once: it is needed for every match. */
+  let attributes = new Map<string, string>();
 
   const install = (next: readonly HighlightTopic[]) => {
     compiled = compileTopics(next, options.compile);
     colors = new Map(next.map((topic) => [topic.id, topic.color ?? DEFAULT_COLOR]));
     highlights = new Map();
     shown = new Set();
+    attributes = new Map(compiled.topicIds.map((id) => [id, paintedAttribute(id)]));
     if (api) {
       compiled.topicIds.forEach((id, index) => {
         const highlight = new api.HighlightClass();
@@ -351,7 +364,7 @@ export function createHighlighter(
   };
 
   const markField = (field: Element, topicId: string) => {
-    const attribute = paintedAttribute(topicId);
+    const attribute = attributes.get(topicId) ?? paintedAttribute(topicId);
     if (markedFields.get(field)?.has(attribute)) return;
     if (!requestFrame) {
       setMarker(field, attribute);
@@ -383,10 +396,13 @@ export function createHighlighter(
     return { mark, joinPrevious, joinNext };
   };
 
-  const paintField = (field: Element, paint: CardPaint, found: Set<string>) => {
-    const text = readField(field);
-    if (text.text === '') return;
-    const matches = compiled.matches(text.text);
+  const paintField = (
+    field: Element,
+    text: FieldText,
+    matches: readonly TopicMatch[],
+    paint: CardPaint,
+    found: Set<string>,
+  ) => {
     if (api) {
       let nodeIndex = 0;
       for (const match of matches) {
@@ -422,7 +438,7 @@ export function createHighlighter(
     }
     // <mark> fallback: no overlaps (the earlier, longer match keeps the text), placed from the end
     // so the offsets of earlier matches stay valid while text nodes are split.
-    const placed: typeof matches = [];
+    const placed: TopicMatch[] = [];
     let keptEnd = 0;
     for (const match of matches) {
       found.add(match.topicId);
@@ -457,7 +473,13 @@ export function createHighlighter(
       const found = new Set<string>();
       const paint: CardPaint = { ranges: [], marks: [] };
       if (!compiled.isEmpty) {
-        for (const field of card.fields) paintField(field, paint, found);
+        const texts = card.fields.map(readField);
+        const matches = compiled.matchesEach(texts.map((text) => text.text));
+        card.fields.forEach((field, index) => {
+          const fieldMatches = matches[index] as TopicMatch[];
+          if (fieldMatches.length > 0)
+            paintField(field, texts[index] as FieldText, fieldMatches, paint, found);
+        });
         for (const text of card.extraText ?? []) {
           for (const id of compiled.topicIdsIn(text)) found.add(id);
         }
