@@ -93,8 +93,12 @@ const SEP_CLASS = 1;
 const FIRST_LETTER_CLASS = 2;
 /** Dense transition tables up to this many entries (4 bytes each). */
 const DENSE_TABLE_LIMIT = 4_000_000;
-/** Joins the texts of one scan: a noncharacter, so no term can hold it (it is never matched). */
-const TEXT_BREAK = '\uffff';
+/**
+ * Joins the texts of one scan: NUL, which no one types in a term (a term holding it never matches).
+ * Not a noncharacter such as U+FFFF: minifiers write such a character out, and Chrome refuses to
+ * load a content script holding one (it does not count as UTF-8 there).
+ */
+const TEXT_BREAK = '\0';
 /** A dense table entry not computed yet: no state's offset can be its complement. */
 const UNRESOLVED = -0x80000000;
 const LETTER_S = 0x73;
@@ -588,7 +592,7 @@ export function compileTopics(
     };
     if (!automaton.isEmpty) {
       // One scan over the texts joined: the joined copy is a plain string, which the scan loop reads
-      // several times faster than the page's own text (a DOM string) before the JIT has warmed up.
+      // faster than the page's own texts (DOM strings): 1-5 ms less on a 2,000-entry listing.
       // The break between texts is in no term, so no match crosses it, and it is a word boundary.
       let textIndex = 0;
       let offset = 0;

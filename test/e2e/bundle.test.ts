@@ -27,6 +27,17 @@ describe('the built extension', () => {
     expect(code).not.toContain('citation-js');
   });
 
+  it('ships only scripts Chrome accepts as UTF-8: no noncharacters, which minifiers may write out', () => {
+    const scripts = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.js'),
+    );
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const name of scripts) {
+      const code = readFileSync(join(EXTENSION_DIR, name), 'utf8');
+      expect(code, name).not.toMatch(/[\ufdd0-\ufdef\ufffe\uffff]/u);
+    }
+  });
+
   it('asks for no more than it needs', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.host_permissions).toEqual(['https://huggingface.co/*', 'https://arxiv.org/*']);
