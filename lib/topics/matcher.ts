@@ -99,8 +99,8 @@ const DENSE_TABLE_LIMIT = 4_000_000;
  * load a content script holding one (it does not count as UTF-8 there).
  */
 const TEXT_BREAK = '\0';
-/** A dense table entry not computed yet: no state's offset can be its complement. */
-const UNRESOLVED = -0x80000000;
+/** The root of the dense automaton (row 0 is unused: see `buildDense`). */
+const ROOT = 1;
 const LETTER_S = 0x73;
 const LETTER_E = 0x65;
 
@@ -185,7 +185,8 @@ class LiteralAutomaton {
   readonly classOf = new Uint16Array(65536);
   readonly patterns: LiteralPattern[] = [];
   private readonly byKey = new Map<string, number>();
-  private readonly symbolOfFolded = new Map<number, number>();
+  /** The folded characters of the terms, in the order their classes were given. */
+  private readonly foldedUnits: number[] = [];
   private nextClass = FIRST_LETTER_CLASS;
   // Filled by `finish`, per state (numbered breadth first, so the busy shallow states share rows).
   private patternAt = new Int32Array(0);
@@ -195,7 +196,7 @@ class LiteralAutomaton {
   /**
    * The dense automaton: a row of `width` entries per state, one per symbol class. An entry is the
    * next state's row offset, or its complement (`~`) when the next state has an output, so the scan
-   * loop makes one test per character; `UNRESOLVED` until first needed (see `resolve`).
+   * loop makes one test per character; 0 until first needed (see `resolve`).
    */
   private dense: Int32Array | undefined;
   private width = 0;
@@ -210,15 +211,18 @@ class LiteralAutomaton {
       (this.patterns[existing] as LiteralPattern).topicIndexes.push(topicIndex);
       return;
     }
+    // Until `finish`, `classOf` holds only the folded characters' classes.
+    const classOf = this.classOf;
     const path: number[] = [];
     foldedWords.forEach((word, index) => {
       if (index > 0) path.push(SEP_CLASS);
       for (let i = 0; i < word.length; i++) {
         const unit = word.charCodeAt(i);
-        let symbol = this.symbolOfFolded.get(unit);
-        if (symbol === undefined) {
+        let symbol = classOf[unit] as number;
+        if (symbol === 0) {
           symbol = this.nextClass++;
-          this.symbolOfFolded.set(unit, symbol);
+          classOf[unit] = symbol;
+          this.foldedUnits.push(unit);
         }
         path.push(symbol);
       }
@@ -228,10 +232,9 @@ class LiteralAutomaton {
   }
 
   finish(representation: 'auto' | 'dense' | 'sparse'): void {
-    // Each folded character of the terms, and every code unit that folds to it, gets its class.
-    for (const [folded, symbol] of this.symbolOfFolded) this.classOf[folded] = symbol;
-    for (const [unit, folded] of foldingSources(this.symbolOfFolded.keys())) {
-      this.classOf[unit] = this.symbolOfFolded.get(folded) as number;
+    // Every code unit that folds to a folded character of the terms gets its class.
+    for (const [unit, folded] of foldingSources(this.foldedUnits)) {
+      this.classOf[unit] = this.classOf[folded] as number;
     }
     for (const unit of SEPARATOR_UNITS) this.classOf[unit] = SEP_CLASS;
     this.classOf[TEXT_BREAK.charCodeAt(0)] = 0;
@@ -250,69 +253,74 @@ class LiteralAutomaton {
    * them: a full table costs a pass over every state and symbol (hundreds of thousands of entries for
    * 1,000 terms) before the first character, where a page visits a few thousand of them. A state
    * entered by a separator loops on separators, so a run of them is one symbol, as in the terms.
+   * Row 0 is unused, so that 0 can mean "not filled in yet" and the fresh, zeroed table needs no pass.
    */
   private buildDense(maxStates: number, width: number): void {
-    const table = new Int32Array(maxStates * width).fill(UNRESOLVED);
-    const patternAt = new Int32Array(maxStates).fill(-1);
-    const parent = new Int32Array(maxStates);
-    const symbolOf = new Int32Array(maxStates);
-    // Level by level, longest patterns first, so states are numbered breadth first.
-    const byLength = this.patterns
-      .map((_, index) => index)
-      .sort(
-        (a, b) =>
-          (this.patterns[b] as LiteralPattern).path.length - (this.patterns[a] as LiteralPattern).path.length,
-      );
-    const at = new Int32Array(this.patterns.length);
-    let states = 1;
-    for (let depth = 0, alive = byLength.length; alive > 0; depth++) {
-      while (
-        alive > 0 &&
-        (this.patterns[byLength[alive - 1] as number] as LiteralPattern).path.length <= depth
-      )
-        alive--;
-      for (let k = 0; k < alive; k++) {
-        const index = byLength[k] as number;
-        const pattern = this.patterns[index] as LiteralPattern;
-        const symbol = pattern.path[depth] as number;
+    const rows = maxStates + 1;
+    const table = new Int32Array(rows * width);
+    const patternAt = new Int32Array(rows).fill(-1);
+    const parent = new Int32Array(rows);
+    const symbolOf = new Int32Array(rows);
+    // Level by level, so states are numbered breadth first; while the trie is built an entry is a
+    // child's state number. `alive` holds the patterns longer than the level, `at` where each is.
+    const alive = Int32Array.from(this.patterns.keys());
+    const at = new Int32Array(alive.length).fill(ROOT);
+    let states = ROOT + 1;
+    for (let depth = 0, count = alive.length; count > 0; depth++) {
+      let kept = 0;
+      for (let k = 0; k < count; k++) {
+        const index = alive[k] as number;
+        const path = (this.patterns[index] as LiteralPattern).path;
+        const symbol = path[depth] as number;
         const cell = (at[k] as number) * width + symbol;
         let child = table[cell] as number;
-        if (child === UNRESOLVED) {
+        if (child === 0) {
           child = states++;
           table[cell] = child;
           parent[child] = at[k] as number;
           symbolOf[child] = symbol;
         }
-        at[k] = child;
-        if (depth === pattern.path.length - 1) patternAt[child] = index;
+        if (depth === path.length - 1) {
+          patternAt[child] = index;
+        } else {
+          alive[kept] = index;
+          at[kept] = child;
+          kept++;
+        }
       }
+      count = kept;
     }
+    const fail = new Int32Array(states);
+    const outLink = new Int32Array(states).fill(-1);
+    const nextOut = new Int32Array(states).fill(-1);
     this.dense = table;
     this.width = width;
     this.patternAt = patternAt.subarray(0, states);
-    this.fail = new Int32Array(states);
-    this.outLink = new Int32Array(states).fill(-1);
-    this.nextOut = new Int32Array(states).fill(-1);
+    this.fail = fail;
+    this.outLink = outLink;
+    this.nextOut = nextOut;
     // The root's missing transitions stay at the root; its edges are rewritten below.
-    for (let symbol = 0; symbol < width; symbol++) {
-      if (table[symbol] === UNRESOLVED) table[symbol] = 0;
+    for (let cell = ROOT * width; cell < (ROOT + 1) * width; cell++) {
+      if (table[cell] === 0) table[cell] = ROOT * width;
     }
-    for (let state = 1; state < states; state++) {
+    for (let state = ROOT + 1; state < states; state++) {
       const from = parent[state] as number;
       const symbol = symbolOf[state] as number;
-      const target =
-        from === 0 ? 0 : this.decode(this.resolve((this.fail[from] as number) * width + symbol)) / width;
-      this.fail[state] = target;
-      this.nextOut[state] = this.outLink[target] as number;
-      const out = (patternAt[state] as number) >= 0 ? state : (this.outLink[target] as number);
-      this.outLink[state] = out;
+      let target = ROOT;
+      if (from !== ROOT) {
+        const cell = (fail[from] as number) * width + symbol;
+        let entry = table[cell] as number;
+        if (entry === 0) entry = this.resolve(cell);
+        target = (entry < 0 ? ~entry : entry) / width;
+      }
+      fail[state] = target;
+      const targetOut = outLink[target] as number;
+      nextOut[state] = targetOut;
+      const out = (patternAt[state] as number) >= 0 ? state : targetOut;
+      outLink[state] = out;
       table[from * width + symbol] = out >= 0 ? ~(state * width) : state * width;
       if (symbol === SEP_CLASS) table[state * width + SEP_CLASS] = state * width;
     }
-  }
-
-  private decode(entry: number): number {
-    return entry < 0 ? ~entry : entry;
   }
 
   /**
@@ -325,7 +333,7 @@ class LiteralAutomaton {
     const symbol = cell % width;
     let state = (cell - symbol) / width;
     let entry = table[cell] as number;
-    while (entry === UNRESOLVED) {
+    while (entry === 0) {
       state = this.fail[state] as number;
       entry = table[state * width + symbol] as number;
     }
@@ -394,12 +402,12 @@ class LiteralAutomaton {
 
   private scanDense(text: string, table: Int32Array, sink: MatchSink): void {
     const classOf = this.classOf;
-    let state = 0;
+    let state = ROOT * this.width;
     for (let i = 0, length = text.length; i < length; i++) {
       const cell = state + (classOf[text.charCodeAt(i)] as number);
       let next = table[cell] as number;
-      if (next < 0) {
-        if (next === UNRESOLVED) next = this.resolve(cell);
+      if (next <= 0) {
+        if (next === 0) next = this.resolve(cell);
         if (next < 0) {
           state = ~next;
           this.report(text, i + 1, this.outLink[state / this.width] as number, sink);
