@@ -24,8 +24,8 @@
  *     `onChunk` each task's size and duration.
  *   highlightName(topicId): string    the `CSS.highlights` name of a topic: `paperlight-<escaped id>`
  *
- * Cost (bench/highlight.bench.ts): a 2,000-entry arXiv page takes 45–80 ms of script with 15 to
- * 1,000 terms, in tasks of 10–25 ms per 100 cards. Pass in `extraText` only what the fields do not
+ * Cost (bench/highlight.bench.ts): a 2,000-entry arXiv page takes 35–40 ms of script with 15 to
+ * 1,000 terms (finding the cards included, compiling not), in tasks of 5–10 ms per 100 cards. Pass in `extraText` only what the fields do not
  * show: every string is scanned in full. The `::highlight()` rules are scoped to the painted fields:
  * a bare rule would make Chrome restyle the whole page at once (about 120 ms on that 4.9 MB page).
  *
@@ -33,7 +33,8 @@
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
  *   win where topics overlap), made of StaticRanges, and per topic a `<style data-paperlight-ui>` in the
  *   head with its `::highlight()` rule. Both appear once a topic first matches (each rule
- *   costs style work). A field element holding a topic's ranges gets the attribute
+ *   costs style work); the rule then stays until `clear`, also when the topic is disabled or
+ *   deleted (see `addStyle`). A field element holding a topic's ranges gets the attribute
  *   `data-paperlight-painted-<escaped id>` (`paintedAttribute`), which that topic's rule is scoped
  *   to, set from the next frames (see `whenStyled`); `forget` and `clear` remove it. The page's nodes and text are never changed.
  * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
@@ -87,6 +88,13 @@ export interface Highlighter {
 const DEFAULT_COLOR = '#f4b400';
 const UI_ATTRIBUTE = 'data-paperlight-ui';
 const MARK_ATTRIBUTE = 'data-paperlight-highlight';
+/**
+ * Chrome gives a field's descendants (links, MathJax, search-hit spans) the field's highlight
+ * styles: highlight inheritance. Firefox does not yet, so there each rule repeats itself for the
+ * descendants; that second selector is checked for every element Chrome restyles, which made each
+ * frame painting a 2,000-entry listing ~25% slower (about 34 instead of 26 ms), so only Firefox has it.
+ */
+const DESCENDANTS_NEED_RULES = import.meta.env.FIREFOX === true;
 /** Fields newly marked per frame: each costs its restyle (about 20 µs for an arXiv abstract). */
 const MARKERS_PER_FRAME = 600;
 
@@ -250,8 +258,8 @@ export function createHighlighter(
   let compiled: CompiledTopics = compileTopics([]);
   let colors = new Map<string, string>();
   let highlights = new Map<string, Highlight>();
-  /** One `<style>` per shown topic, in the order they were first matched. */
-  let styles: HTMLStyleElement[] = [];
+  /** One `<style>` per topic shown since the highlighter was made, by topic id (see `addStyle`). */
+  const styles = new Map<string, HTMLStyleElement>();
   const painted = new Map<HighlightCard, CardPaint>();
   const ownerOfField = new Map<Element, HighlightCard>();
   /** Fields and the `paintedAttribute`s they carry; these stay while topics change (repaints). */
@@ -281,8 +289,6 @@ export function createHighlighter(
         highlights.set(id, highlight);
       });
     }
-    for (const element of styles) element.remove();
-    styles = [];
   };
 
   /** The first match of a topic: register its highlight and add its style rule. */
@@ -298,21 +304,29 @@ export function createHighlighter(
   // of which a handful match, that is the difference between 0.1 s and 1 s a frame). A bare
   // `::highlight()` rule matches every element: inserting it restyles the whole page in one long task
   // (about 120 ms on a 2,000-entry arXiv listing). Scoped to the fields holding the topic's ranges,
-  // by an attribute of its own, Chrome restyles only those fields, each for its own topics; their
-  // descendants inherit the highlight styles (the second selector is for engines that do not).
-  // Each rule has a style element of its own: rewriting a shared one would restyle the fields of
-  // every topic shown before.
+  // by an attribute of its own, Chrome restyles only those fields, each for its own topics.
+  // Each rule has a style element of its own: changing a shared one would restyle the fields of
+  // every topic shown before. A rule stays when its topic changes terms, is disabled or deleted:
+  // its fields keep their markers (see `markedFields`), so removing it and adding it back (the
+  // topic enabled again) would restyle them all in one frame, and a rule without a registered
+  // highlight paints nothing. Only a new colour replaces it.
   const addStyle = (id: string) => {
     const name = highlightName(id);
     const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
     const scope = `[${paintedAttribute(id)}]`;
+    const text = api
+      ? DESCENDANTS_NEED_RULES
+        ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
+        : `${scope}::highlight(${name}) ${rule}`
+      : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
+    const existing = styles.get(id);
+    if (existing?.textContent === text && existing.isConnected) return;
+    existing?.remove();
     const element = doc.createElement('style');
     element.setAttribute(UI_ATTRIBUTE, '');
-    element.textContent = api
-      ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
-      : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
+    element.textContent = text;
     (doc.head ?? doc.documentElement).append(element);
-    styles.push(element);
+    styles.set(id, element);
   };
 
   const unregister = () => {
@@ -518,6 +532,8 @@ export function createHighlighter(
       for (const card of [...painted.keys()]) removePaint(card);
       unregister();
       install([]);
+      for (const element of styles.values()) element.remove();
+      styles.clear();
       for (const field of [...markedFields.keys(), ...pendingMarks.keys()]) unmarkField(field);
       resolveFlushWaiters();
     },

@@ -108,7 +108,8 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(styles.every((style) => style.parentNode === document.head)).toBe(true);
     // Scoped to the fields holding the topic's ranges: a bare ::highlight() rule restyles the whole page.
     expect(styleText()).toContain(
-      '[data-paperlight-painted-kv]::highlight(paperlight-kv), [data-paperlight-painted-kv] *::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
+      // Chrome's highlight inheritance styles the field's descendants (the Firefox build adds a rule).
+      '[data-paperlight-painted-kv]::highlight(paperlight-kv) { background-color: #f4b400; color: inherit; }',
     );
     expect(styleText()).toMatch(
       /::highlight\(paperlight-rag\) \{ background-color: rgb\(0 0 128 \/ 0\.\d+\)/,
@@ -187,7 +188,7 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(highlighter.paint(card)).toEqual([]);
   });
 
-  it('drops its style and registrations when no topic is left, and reports shared terms for each topic', () => {
+  it('drops its registrations when no topic is left, and reports shared terms for each topic', () => {
     const { card } = arxivCard(1);
     const highlighter = createHighlighter([
       { id: 'second', terms: ['KV cache', 'eviction'] },
@@ -197,8 +198,31 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(rangeTexts(registry().get('paperlight-first'))).toEqual(['KV-cache', 'kv  caches']);
     highlighter.setTopics([{ id: 'off', terms: ['KV cache'], enabled: false }]);
     expect(registry().size).toBe(0);
-    expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
     expect(highlighter.paint(card)).toEqual([]);
+  });
+
+  it('keeps a topic’s rule while its terms change or it is disabled, and replaces it for a new colour', () => {
+    const { card } = arxivCard(1);
+    const kv = { id: 'kv', color: '#f4b400', terms: ['KV cache'], enabled: true };
+    const highlighter = createHighlighter([kv]);
+    highlighter.paint(card);
+    const rule = document.querySelector('style[data-paperlight-ui]');
+    expect(rule?.textContent).toContain('::highlight(paperlight-kv)');
+    // Removing the rule would restyle every field marked for the topic at once; it paints nothing alone.
+    highlighter.setTopics([{ ...kv, enabled: false }]);
+    expect(highlighter.paint(card)).toEqual([]);
+    highlighter.setTopics([{ ...kv, terms: ['KV cache', 'eviction'] }]);
+    expect(highlighter.paint(card)).toEqual(['kv']);
+    expect([...document.querySelectorAll('style[data-paperlight-ui]')]).toEqual([rule]);
+    expect(rule?.isConnected).toBe(true);
+    highlighter.setTopics([{ ...kv, color: '#81c995' }]);
+    highlighter.paint(card);
+    const recoloured = [...document.querySelectorAll('style[data-paperlight-ui]')];
+    expect(recoloured).toHaveLength(1);
+    expect(recoloured[0]).not.toBe(rule);
+    expect(recoloured[0]?.textContent).toContain('#81c995');
+    highlighter.clear();
+    expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
   });
 
   it('paints in chunks, in order, and stops when aborted', async () => {
