@@ -3,7 +3,9 @@
  * (lib/topics, CSS Custom Highlight API) against mark.js per term, mark.js with one combined
  * expression, and a bare walk over the text nodes (the floor), for 15, 250 and 1,000 terms; then
  * 200 against 2,000 entries for linearity. The page is reloaded before every run, and timing starts
- * once it has finished its own first layout and paint.
+ * once it has finished its own first layout and paint and its garbage is collected. Ours is timed as
+ * the extension works: topics compiled before DOMContentLoaded (a row of its own), then finding the
+ * cards, matching and painting (see `paperlight` in highlight-page.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +98,8 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    // `gc` for `settle`: every run starts from a collected heap.
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) =>
@@ -168,8 +171,13 @@ describe('topic highlighting, 2,000-entry arXiv page with abstracts', () => {
           note: `${oursChunked[0]?.tasks} tasks`,
         },
         {
-          name: 'ours: find cards, compile topics',
-          ms: medianOf(oursSync, (t) => t.setupMs),
+          name: 'ours: compile topics, before DOMContentLoaded',
+          ms: medianOf(oursSync, (t) => t.compileMs),
+          note: 'the extension compiles while the page loads; not in the work rows',
+        },
+        {
+          name: 'ours: find cards (in the work rows)',
+          ms: medianOf(oursSync, (t) => t.findCardsMs),
         },
         {
           name: 'ours, chunked: first 100 cards painted',
@@ -195,7 +203,7 @@ describe('topic highlighting, 2,000-entry arXiv page with abstracts', () => {
           name: 'text walk (floor), as ratio to ours',
           ms: medianOf(floor, (t) => t.workMs),
           reference: 'ours, one task, work',
-          note: 'ours is this many times the floor: 1 / ratio',
+          note: `ours is ${(medianOf(oursSync, (t) => t.workMs) / medianOf(floor, (t) => t.workMs)).toFixed(1)}× the floor (goal ≤ 4×); with compiling ${(medianOf(oursSync, (t) => t.workMs + (t.compileMs ?? 0)) / medianOf(floor, (t) => t.workMs)).toFixed(1)}×`,
         },
       ];
       printTable(
@@ -221,16 +229,15 @@ describe('topic highlighting, 2,000-entry arXiv page with abstracts', () => {
           reference: 'ours, 2,000 entries, work',
         },
         {
-          name: 'ours, 2,000 entries, work after setup',
-          ms: medianOf(big, (t) => t.workMs - (t.setupMs ?? 0)),
-          note: 'setup: finding the cards, compiling the topics',
+          name: 'ours, 2,000 entries, matching and painting',
+          ms: medianOf(big, (t) => t.workMs - (t.findCardsMs ?? 0)),
+          note: 'the work after finding the cards',
         },
         {
-          name: 'ours, 200 entries, work after setup',
-          ms: medianOf(small, (t) => t.workMs - (t.setupMs ?? 0)),
-          reference: 'ours, 2,000 entries, work after setup',
+          name: 'ours, 200 entries, matching and painting',
+          ms: medianOf(small, (t) => t.workMs - (t.findCardsMs ?? 0)),
+          reference: 'ours, 2,000 entries, matching and painting',
         },
-        { name: 'ours, 200 entries, setup', ms: medianOf(small, (t) => t.setupMs) },
         { name: 'text walk, 2,000 entries', ms: medianOf(bigFloor, (t) => t.workMs) },
         {
           name: 'text walk, 200 entries',
