@@ -31,10 +31,9 @@
  *
  * What it does to the page
  * - With the CSS Custom Highlight API: one `Highlight` per topic in `CSS.highlights` (earlier topics
- *   win where topics overlap), made of StaticRanges, and per topic a `<style data-paperlight-ui>` in the
- *   head with its `::highlight()` rule. Both appear once a topic first matches (each rule
- *   costs style work); the rule then stays until `clear`, also when the topic is disabled or
- *   deleted (see `addStyle`). A field element holding a topic's ranges gets the attribute
+ *   win where topics overlap), made of StaticRanges, registered once a topic first matches; a
+ *   `<style data-paperlight-ui>` in the head with every topic's `::highlight()` rule, added with
+ *   the topics (and one more for topics or colours added later; see `addRules`). A field element holding a topic's ranges gets the attribute
  *   `data-paperlight-painted-<escaped id>` (`paintedAttribute`), which that topic's rule is scoped
  *   to, set from the next frames (see `whenStyled`); `forget` and `clear` remove it. The page's nodes and text are never changed.
  * - Where `CSS.highlights` is missing (the only place the page's DOM is touched): matched text is
@@ -258,8 +257,9 @@ export function createHighlighter(
   let compiled: CompiledTopics = compileTopics([]);
   let colors = new Map<string, string>();
   let highlights = new Map<string, Highlight>();
-  /** One `<style>` per topic shown since the highlighter was made, by topic id (see `addStyle`). */
-  const styles = new Map<string, HTMLStyleElement>();
+  /** The `<style>` elements added so far (see `addRules`), and the rule each topic has in them. */
+  const styles: HTMLStyleElement[] = [];
+  const ruleOf = new Map<string, string>();
   const painted = new Map<HighlightCard, CardPaint>();
   const ownerOfField = new Map<Element, HighlightCard>();
   /** Fields and the `paintedAttribute`s they carry; these stay while topics change (repaints). */
@@ -289,44 +289,48 @@ export function createHighlighter(
         highlights.set(id, highlight);
       });
     }
+    addRules(compiled.topicIds);
   };
 
-  /** The first match of a topic: register its highlight and add its style rule. */
+  /** The first match of a topic: register its highlight (its rule is there already). */
   const show = (id: string) => {
     if (shown.has(id)) return;
     shown.add(id);
     const highlight = highlights.get(id);
     if (api && highlight) api.registry.set(highlightName(id), highlight);
-    addStyle(id);
   };
 
-  // Every ::highlight() rule costs style work, so there is one per matching topic (with 200 topics
-  // of which a handful match, that is the difference between 0.1 s and 1 s a frame). A bare
-  // `::highlight()` rule matches every element: inserting it restyles the whole page in one long task
-  // (about 120 ms on a 2,000-entry arXiv listing). Scoped to the fields holding the topic's ranges,
-  // by an attribute of its own, Chrome restyles only those fields, each for its own topics.
-  // Each rule has a style element of its own: changing a shared one would restyle the fields of
-  // every topic shown before. A rule stays when its topic changes terms, is disabled or deleted:
-  // its fields keep their markers (see `markedFields`), so removing it and adding it back (the
-  // topic enabled again) would restyle them all in one frame, and a rule without a registered
-  // highlight paints nothing. Only a new colour replaces it.
-  const addStyle = (id: string) => {
-    const name = highlightName(id);
-    const rule = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
-    const scope = `[${paintedAttribute(id)}]`;
-    const text = api
-      ? DESCENDANTS_NEED_RULES
-        ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${rule}`
-        : `${scope}::highlight(${name}) ${rule}`
-      : `mark[${MARK_ATTRIBUTE}="${name}"] ${rule}`;
-    const existing = styles.get(id);
-    if (existing?.textContent === text && existing.isConnected) return;
-    existing?.remove();
+  // The rules. A bare `::highlight()` rule matches every element: inserting it restyles the whole
+  // page in one long task (about 120 ms on a 2,000-entry arXiv listing). Scoped to the fields holding
+  // the topic's ranges, by an attribute of its own, a rule costs only those fields' restyles.
+  // Inserting rules costs Chrome a walk over the whole document (13-19 ms on that listing) in the
+  // next frame, so every topic's rule is inserted when the topics are set (the extension does that
+  // while the page loads), not as topics first match while cards are painted. Rules are never
+  // changed or removed, only added: changing a style element restyles every field its rules apply
+  // to in one frame (about 30 ms for 6,000 fields), and fields keep their markers while topics
+  // change (see `markedFields`). A rule whose topic is gone or disabled has no registered highlight
+  // and paints nothing; a new colour is a new rule, later in the document, which wins.
+  const addRules = (ids: readonly string[]) => {
+    const rules: string[] = [];
+    for (const id of ids) {
+      const name = highlightName(id);
+      const declarations = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
+      const scope = `[${paintedAttribute(id)}]`;
+      const rule = api
+        ? DESCENDANTS_NEED_RULES
+          ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${declarations}`
+          : `${scope}::highlight(${name}) ${declarations}`
+        : `mark[${MARK_ATTRIBUTE}="${name}"] ${declarations}`;
+      if (ruleOf.get(id) === rule) continue;
+      ruleOf.set(id, rule);
+      rules.push(rule);
+    }
+    if (rules.length === 0) return;
     const element = doc.createElement('style');
     element.setAttribute(UI_ATTRIBUTE, '');
-    element.textContent = text;
+    element.textContent = rules.join('\n');
     (doc.head ?? doc.documentElement).append(element);
-    styles.set(id, element);
+    styles.push(element);
   };
 
   const unregister = () => {
@@ -532,8 +536,9 @@ export function createHighlighter(
       for (const card of [...painted.keys()]) removePaint(card);
       unregister();
       install([]);
-      for (const element of styles.values()) element.remove();
-      styles.clear();
+      for (const element of styles) element.remove();
+      styles.length = 0;
+      ruleOf.clear();
       for (const field of [...markedFields.keys(), ...pendingMarks.keys()]) unmarkField(field);
       resolveFlushWaiters();
     },

@@ -102,9 +102,9 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     }
     expect(document.body.innerHTML.replaceAll(/ data-paperlight-painted-(kv|rag)=""/g, '')).toBe(bodyBefore);
     expect(document.body.textContent).toBe(textBefore);
-    // One style element per topic, so adding one never rewrites the rules of the others.
+    // Every enabled topic's rule, in one style element added with the topics.
     const styles = [...document.querySelectorAll('style[data-paperlight-ui]')];
-    expect(styles).toHaveLength(2);
+    expect(styles).toHaveLength(1);
     expect(styles.every((style) => style.parentNode === document.head)).toBe(true);
     // Scoped to the fields holding the topic's ranges: a bare ::highlight() rule restyles the whole page.
     expect(styleText()).toContain(
@@ -118,20 +118,21 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(document.body.innerHTML).toBe(bodyBefore);
   });
 
-  it('registers and styles only the topics that have matched so far', () => {
+  it('registers only the topics that have matched so far; styles every enabled topic from the start', () => {
     const highlighter = createHighlighter(TOPICS);
     expect(registry().size).toBe(0);
-    expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
+    // Rules inserted while cards are painted would cost a walk over the whole page each time.
+    expect(styleText()).toContain('::highlight(paperlight-kv)');
+    expect(styleText()).toContain('::highlight(paperlight-rag)');
+    expect(styleText()).not.toContain('paperlight-off');
     const field = document.createElement('p');
     field.textContent = 'RAG only';
     document.body.append(field);
     highlighter.paint({ fields: [field] });
     expect([...registry().keys()]).toEqual(['paperlight-rag']);
-    expect(styleText()).not.toContain('paperlight-kv');
     highlighter.paint(arxivCard(1).card);
     expect([...registry().keys()]).toEqual(['paperlight-rag', 'paperlight-kv']);
-    expect(styleText()).toContain('::highlight(paperlight-kv)');
-    expect(styleText()).toContain('::highlight(paperlight-rag)');
+    expect(document.querySelectorAll('style[data-paperlight-ui]')).toHaveLength(1);
   });
 
   it('matches text the card does not show, without painting it', () => {
@@ -201,26 +202,24 @@ describe('highlighter with the CSS Custom Highlight API', () => {
     expect(highlighter.paint(card)).toEqual([]);
   });
 
-  it('keeps a topic’s rule while its terms change or it is disabled, and replaces it for a new colour', () => {
+  it('keeps every rule while topics change, adding one only for a new topic or colour', () => {
     const { card } = arxivCard(1);
     const kv = { id: 'kv', color: '#f4b400', terms: ['KV cache'], enabled: true };
     const highlighter = createHighlighter([kv]);
     highlighter.paint(card);
-    const rule = document.querySelector('style[data-paperlight-ui]');
-    expect(rule?.textContent).toContain('::highlight(paperlight-kv)');
-    // Removing the rule would restyle every field marked for the topic at once; it paints nothing alone.
+    const rules = document.querySelector('style[data-paperlight-ui]');
+    expect(rules?.textContent).toContain('::highlight(paperlight-kv)');
+    // Changing or removing a rule would restyle every field marked for it at once; alone it paints nothing.
     highlighter.setTopics([{ ...kv, enabled: false }]);
     expect(highlighter.paint(card)).toEqual([]);
     highlighter.setTopics([{ ...kv, terms: ['KV cache', 'eviction'] }]);
     expect(highlighter.paint(card)).toEqual(['kv']);
-    expect([...document.querySelectorAll('style[data-paperlight-ui]')]).toEqual([rule]);
-    expect(rule?.isConnected).toBe(true);
+    expect([...document.querySelectorAll('style[data-paperlight-ui]')]).toEqual([rules]);
     highlighter.setTopics([{ ...kv, color: '#81c995' }]);
-    highlighter.paint(card);
-    const recoloured = [...document.querySelectorAll('style[data-paperlight-ui]')];
-    expect(recoloured).toHaveLength(1);
-    expect(recoloured[0]).not.toBe(rule);
-    expect(recoloured[0]?.textContent).toContain('#81c995');
+    const styles = [...document.querySelectorAll('style[data-paperlight-ui]')];
+    expect(styles).toHaveLength(2);
+    expect(styles[0]).toBe(rules);
+    expect(styles[1]?.textContent).toContain('#81c995');
     highlighter.clear();
     expect(document.querySelector('style[data-paperlight-ui]')).toBeNull();
   });
