@@ -318,7 +318,7 @@ export function createHighlighter(
     for (const id of ids) {
       const name = highlightName(id);
       const declarations = `{ background-color: ${readableBackground(colors.get(id) ?? DEFAULT_COLOR)}; color: inherit; }`;
-      const scope = `[${paintedAttribute(id)}]`;
+      const scope = `[${attributes.get(id)}]`;
       const rule = api
         ? DESCENDANTS_NEED_RULES
           ? `${scope}::highlight(${name}), ${scope} *::highlight(${name}) ${declarations}`
@@ -385,7 +385,7 @@ export function createHighlighter(
   };
 
   const markField = (field: Element, topicId: string) => {
-    const attribute = attributes.get(topicId) ?? paintedAttribute(topicId);
+    const attribute = attributes.get(topicId) as string;
     if (markedFields.get(field)?.has(attribute)) return;
     if (!requestFrame) {
       setMarker(field, attribute);

@@ -128,7 +128,14 @@ type MatchSink = (start: number, end: number, topicIndexes: readonly number[]) =
 type ReadTerm =
   | { kind: 'problem'; severity: TermProblem['severity']; message: string }
   | { kind: 'regex'; regex: RegExp; key: string }
-  | { kind: 'literal'; foldedWords: string[]; plural: boolean; key: string };
+  | ({ kind: 'literal' } & LiteralTerm);
+
+/** A literal term read: its words folded, whether a plural may follow, and its key (`termKey`). */
+interface LiteralTerm {
+  foldedWords: string[];
+  plural: boolean;
+  key: string;
+}
 
 function literalWords(term: string): string[] {
   return term
@@ -137,8 +144,8 @@ function literalWords(term: string): string[] {
     .filter((word) => word !== '');
 }
 
-function literalKey(words: string[]): string {
-  return words.map(foldText).join(' ');
+function literalKey(foldedWords: readonly string[]): string {
+  return foldedWords.join(' ');
 }
 
 function regexKey(pattern: string, flags: string): string {
@@ -151,7 +158,9 @@ function regexKey(pattern: string, flags: string): string {
  */
 export function termKey(term: string): string {
   const regexTerm = parseRegexTerm(term);
-  return regexTerm ? regexKey(regexTerm.pattern, regexTerm.flags) : literalKey(literalWords(term));
+  return regexTerm
+    ? regexKey(regexTerm.pattern, regexTerm.flags)
+    : literalKey(literalWords(term).map(foldText));
 }
 
 /** What a term is: a guarded regex, literal words, or a problem. `key` identifies duplicates. */
@@ -171,7 +180,7 @@ function readTerm(term: string): ReadTerm {
     kind: 'literal',
     foldedWords,
     plural: acceptsPlural(words[words.length - 1] ?? ''),
-    key: foldedWords.join(' '),
+    key: literalKey(foldedWords),
   };
 }
 
@@ -203,9 +212,8 @@ class LiteralAutomaton {
   /** The sparse automaton: the trie's edges per state. */
   private children: Map<number, number>[] = [];
 
-  /** Adds a term's folded words for a topic (the caller drops a topic's duplicate terms). */
-  add(foldedWords: readonly string[], plural: boolean, topicIndex: number): void {
-    const key = foldedWords.join(' ');
+  /** Adds a literal term for a topic (the caller drops a topic's duplicate terms). */
+  add({ foldedWords, plural, key }: LiteralTerm, topicIndex: number): void {
     const existing = this.byKey.get(key);
     if (existing !== undefined) {
       (this.patterns[existing] as LiteralPattern).topicIndexes.push(topicIndex);
@@ -529,7 +537,7 @@ export function compileTopics(
       if (read.kind === 'regex') {
         regexTerms.push({ regex: read.regex, topicIndex, termIndex, term, spentMs: 0, stopped: false });
       } else {
-        automaton.add(read.foldedWords, read.plural, topicIndex);
+        automaton.add(read, topicIndex);
       }
       usable++;
     }
